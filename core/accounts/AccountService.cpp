@@ -1,0 +1,183 @@
+#include "accounts/AccountService.h"
+
+#include "accounts/PasswordPolicy.h"
+#include "accounts/Session.h"
+#include "audit/AuditLog.h"
+#include "store/KeySlotFile.h"
+#include "store/KeyWrap.h"
+#include "store/Statement.h"
+#include "store/Transaction.h"
+
+#include <QRegularExpression>
+
+namespace alpr {
+
+namespace {
+
+VoidResult checkUserName(const QString& name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z][A-Za-z0-9._-]{1,31}$"));
+    if (!valid.match(name).hasMatch())
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("A user name is 2-32 letters, digits, '.', '_' or '-', starting with a letter"));
+    return {};
+}
+
+// Runs an administrative change and its audit record in one transaction.
+template <typename Change>
+VoidResult auditedChange(Session& session, const AuditRecord& record, Change&& change)
+{
+    return guarded([&] {
+        store::Transaction tx(session.database());
+        change(session.database());
+        AuditLog::append(tx, record);
+        tx.commit();
+    });
+}
+
+} // namespace
+
+Result<QList<Account>> AccountService::list()
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("list user accounts")); !allowed)
+        return std::unexpected(allowed.error());
+    return guarded([&] {
+        QList<Account> out;
+        auto s = m_session.database().prepare(QStringLiteral("SELECT name FROM accounts ORDER BY name"));
+        QStringList names;
+        while (s.step())
+            names.append(s.text(0));
+        for (const QString& name : names)
+            out.append(loadAccount(m_session.database(), name));
+        auto audited = m_session.recordAccess(m_session.auditRecord(QStringLiteral("user.list"), QStringLiteral("accounts"),
+                                                                    {}, {}, QStringLiteral("results: %1").arg(out.size())));
+        if (!audited)
+            throw ErrorException(audited.error());
+        return out;
+    });
+}
+
+VoidResult AccountService::add(const NewAccount& account)
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("add user accounts")); !allowed)
+        return allowed;
+    if (auto nameOk = checkUserName(account.name); !nameOk)
+        return nameOk;
+    if (auto passwordOk = PasswordPolicy::check(account.initialPassword, account.name); !passwordOk)
+        return passwordOk;
+    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    if (keySlots->hasSlot(account.name) || keySlots->isDisabled(account.name))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("An account named '%1' already exists").arg(account.name));
+    auto wrapped = store::KeyWrap::wrap(m_session.databaseKey(), account.initialPassword, account.name,
+                                        m_session.kdfIterations());
+    if (!wrapped)
+        return std::unexpected(wrapped.error());
+    const QString params = QStringLiteral("{\"role\":\"%1\",\"training_until\":\"%2\",\"clets\":%3}")
+                               .arg(roleName(account.role), account.trainingUntil.toString(Qt::ISODate),
+                                    account.cletsAuthorized ? QStringLiteral("true") : QStringLiteral("false"));
+    // The slot is written first: if the database change fails the slot is taken back, so no half account remains.
+    keySlots->setSlot(account.name, *wrapped);
+    if (auto saved = keySlots->save(); !saved)
+        return saved;
+    auto changed = auditedChange(
+        m_session, m_session.auditRecord(QStringLiteral("user.add"), QStringLiteral("account:") + account.name, params),
+        [&](store::Database& db) {
+            db.prepare(QStringLiteral("INSERT INTO accounts(name, full_name, role, training_until, clets, created_utc) "
+                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"))
+                .bind(1, account.name)
+                .bind(2, account.fullName)
+                .bind(3, roleName(account.role))
+                .bind(4, account.trainingUntil.isValid() ? account.trainingUntil.toString(Qt::ISODate) : QString())
+                .bind(5, account.cletsAuthorized ? 1 : 0)
+                .bind(6, m_session.clock().nowUtc().toString(Qt::ISODateWithMs))
+                .run();
+        });
+    if (!changed) {
+        keySlots->removeSlot(account.name);
+        (void)keySlots->save();
+        if (changed.error().detail.contains(QLatin1String("UNIQUE")))
+            return fail(ErrorCode::InvalidInput, QStringLiteral("An account named '%1' already exists").arg(account.name));
+    }
+    return changed;
+}
+
+VoidResult AccountService::disable(const QString& name)
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("disable user accounts")); !allowed)
+        return allowed;
+    if (name == m_session.account().name)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("You cannot disable your own account"));
+    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    auto changed = auditedChange(
+        m_session, m_session.auditRecord(QStringLiteral("user.disable"), QStringLiteral("account:") + name),
+        [&](store::Database& db) {
+            auto s = db.prepare(QStringLiteral("UPDATE accounts SET disabled = 1 WHERE name = ?1"));
+            s.bind(1, name).run();
+            if (db.changes() == 0)
+                raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+        });
+    if (!changed)
+        return changed;
+    keySlots->markDisabled(name);
+    return keySlots->save();
+}
+
+VoidResult AccountService::setTraining(const QString& name, const QDate& until)
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("record training")); !allowed)
+        return allowed;
+    if (!until.isValid())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("Give the training expiry as YYYY-MM-DD"));
+    return auditedChange(m_session,
+                         m_session.auditRecord(QStringLiteral("user.training"), QStringLiteral("account:") + name,
+                                               QStringLiteral("{\"until\":\"%1\"}").arg(until.toString(Qt::ISODate))),
+                         [&](store::Database& db) {
+                             auto s = db.prepare(QStringLiteral("UPDATE accounts SET training_until = ?2 WHERE name = ?1"));
+                             s.bind(1, name).bind(2, until.toString(Qt::ISODate)).run();
+                             if (db.changes() == 0)
+                                 raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+                         });
+}
+
+VoidResult AccountService::setCletsAuthorization(const QString& name, bool authorized)
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("change CLETS authorization")); !allowed)
+        return allowed;
+    return auditedChange(m_session,
+                         m_session.auditRecord(QStringLiteral("user.clets"), QStringLiteral("account:") + name,
+                                               authorized ? QStringLiteral("{\"clets\":true}")
+                                                          : QStringLiteral("{\"clets\":false}")),
+                         [&](store::Database& db) {
+                             auto s = db.prepare(QStringLiteral("UPDATE accounts SET clets = ?2 WHERE name = ?1"));
+                             s.bind(1, name).bind(2, authorized ? 1 : 0).run();
+                             if (db.changes() == 0)
+                                 raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+                         });
+}
+
+VoidResult AccountService::changeOwnPassword(const QString& oldPassword, const QString& newPassword)
+{
+    const QString name = m_session.account().name;
+    if (auto passwordOk = PasswordPolicy::check(newPassword, name); !passwordOk)
+        return passwordOk;
+    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    const auto current = keySlots->slot(name);
+    if (!current || !store::KeyWrap::unwrap(*current, oldPassword, name))
+        return fail(ErrorCode::AuthenticationFailed, QStringLiteral("The current password is wrong"));
+    auto wrapped = store::KeyWrap::wrap(m_session.databaseKey(), newPassword, name, m_session.kdfIterations());
+    if (!wrapped)
+        return std::unexpected(wrapped.error());
+    auto audited = m_session.recordAccess(m_session.auditRecord(QStringLiteral("user.passwd"), QStringLiteral("account:") + name));
+    if (!audited)
+        return audited;
+    keySlots->setSlot(name, *wrapped);
+    return keySlots->save();
+}
+
+} // namespace alpr

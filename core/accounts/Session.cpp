@@ -1,0 +1,285 @@
+#include "accounts/Session.h"
+
+#include "audit/AuditLog.h"
+#include "common/Log.h"
+#include "store/KeySlotFile.h"
+#include "store/KeyWrap.h"
+#include "store/Migrations.h"
+#include "store/Statement.h"
+#include "store/Transaction.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSysInfo>
+
+namespace alpr {
+
+namespace {
+
+QString workstationName(const SessionOptions& options)
+{
+    return options.workstation.isEmpty() ? QSysInfo::machineHostName() : options.workstation;
+}
+
+// A user name as typed at a failed login may be anything; keep the audit field short and printable.
+QString printableUserName(const QString& typed)
+{
+    QString out;
+    for (const QChar c : typed.left(64))
+        out += c.isPrint() ? c : QChar(u'?');
+    return out;
+}
+
+void appendPendingEvents(store::Transaction& tx, const store::KeySlotFile& keySlots)
+{
+    for (const store::PendingSecurityEvent& e : keySlots.pendingEvents()) {
+        AuditRecord r;
+        r.timeUtc = e.timeUtc;
+        r.user = e.user;
+        r.workstation = e.workstation;
+        r.action = e.action;
+        r.object = QStringLiteral("account:") + e.user;
+        r.outcome = e.outcome;
+        AuditLog::append(tx, r);
+    }
+}
+
+} // namespace
+
+Account loadAccount(store::Database& db, const QString& name)
+{
+    auto s = db.prepare(QStringLiteral(
+        "SELECT id, name, full_name, role, training_until, clets, disabled FROM accounts WHERE name = ?1"));
+    s.bind(1, name);
+    if (!s.step())
+        raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+    Account a;
+    a.id = s.int64(0);
+    a.name = s.text(1);
+    a.fullName = s.text(2);
+    a.role = roleFromName(s.text(3)).value_or(Role::Investigator);
+    a.trainingUntil = s.isNull(4) ? QDate() : QDate::fromString(s.text(4), Qt::ISODate);
+    a.cletsAuthorized = s.int64(5) != 0;
+    a.disabled = s.int64(6) != 0;
+    return a;
+}
+
+Session::Session(store::Database db, QByteArray key, Account account, const QString& directory,
+                 const SessionOptions& options)
+    : m_db(std::move(db)), m_key(std::move(key)), m_account(std::move(account)), m_directory(directory),
+      m_clock(options.clock), m_workstation(workstationName(options)),
+      m_kdfIterations(options.kdfIterations > 0 ? options.kdfIterations : store::KeyWrap::kDefaultIterations)
+{
+}
+
+Session::~Session()
+{
+    m_key.fill('\0');
+}
+
+bool Session::storeExists(const QString& directory)
+{
+    return QFileInfo::exists(QDir(directory).filePath(QLatin1String(kDatabaseFileName)));
+}
+
+QString Session::databasePath() const
+{
+    return QDir(m_directory).filePath(QLatin1String(kDatabaseFileName));
+}
+
+QString Session::keySlotPath() const
+{
+    return QDir(m_directory).filePath(QLatin1String(kKeySlotFileName));
+}
+
+Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directory, const QString& adminName,
+                                                          const QString& password, const QDate& trainingUntil,
+                                                          const SessionOptions& options)
+{
+    if (storeExists(directory))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("A store already exists in %1").arg(directory));
+    if (adminName.trimmed().isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The administrator needs a user name"));
+    if (!QDir().mkpath(directory))
+        return fail(ErrorCode::Io, QStringLiteral("Cannot create the store directory %1").arg(directory));
+    QFile::setPermissions(directory, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const int iterations = options.kdfIterations > 0 ? options.kdfIterations : store::KeyWrap::kDefaultIterations;
+    const QByteArray key = store::KeyWrap::randomBytes(store::Database::kKeyBytes);
+    auto wrapped = store::KeyWrap::wrap(key, password, adminName, iterations);
+    if (!wrapped)
+        return std::unexpected(wrapped.error());
+    auto keySlots = store::KeySlotFile::load(QDir(directory).filePath(QLatin1String(kKeySlotFileName)));
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    auto db = store::Database::openEncrypted(QDir(directory).filePath(QLatin1String(kDatabaseFileName)), key);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto migrated = store::Migrations::apply(*db); !migrated)
+        return std::unexpected(migrated.error());
+    const QDateTime now = options.clock->nowUtc();
+    auto created = guarded([&] {
+        store::Transaction tx(*db);
+        db->prepare(QStringLiteral("INSERT INTO accounts(name, role, training_until, created_utc) VALUES (?1, ?2, ?3, ?4)"))
+            .bind(1, adminName)
+            .bind(2, roleName(Role::Commander))
+            .bind(3, trainingUntil.isValid() ? trainingUntil.toString(Qt::ISODate) : QString())
+            .bind(4, now.toString(Qt::ISODateWithMs))
+            .run();
+        AuditRecord r;
+        r.timeUtc = now;
+        r.user = adminName;
+        r.workstation = workstationName(options);
+        r.action = QStringLiteral("store.init");
+        r.object = QStringLiteral("account:") + adminName;
+        r.parameters = QStringLiteral("{\"role\":\"commander\",\"training_until\":\"%1\"}")
+                           .arg(trainingUntil.toString(Qt::ISODate));
+        r.outcome = QStringLiteral("ok");
+        AuditLog::append(tx, r);
+        tx.commit();
+    });
+    if (!created)
+        return std::unexpected(created.error());
+    keySlots->setSlot(adminName, *wrapped);
+    if (auto saved = keySlots->save(); !saved)
+        return std::unexpected(saved.error());
+    diag::info(QStringLiteral("Created a new store"));
+    return login(directory, adminName, password, options);
+}
+
+Result<std::unique_ptr<Session>> Session::login(const QString& directory, const QString& user,
+                                                const QString& password, const SessionOptions& options)
+{
+    if (!storeExists(directory))
+        return fail(ErrorCode::NotFound, QStringLiteral("There is no store in %1").arg(directory));
+    const QString slotPath = QDir(directory).filePath(QLatin1String(kKeySlotFileName));
+    auto keySlots = store::KeySlotFile::load(slotPath);
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    const QDateTime now = options.clock->nowUtc();
+    const QString workstation = workstationName(options);
+    const QString who = printableUserName(user);
+
+    // Refusals before the store is open cannot be written into it: they wait in the slot file (see header).
+    auto refuseClosed = [&](const QString& action, ErrorCode code, const QString& message) -> Result<std::unique_ptr<Session>> {
+        keySlots->addPendingEvent({now, who, workstation, action, QStringLiteral("refused: ") + message});
+        if (auto saved = keySlots->save(); !saved)
+            return std::unexpected(saved.error());
+        return fail(code, message);
+    };
+
+    if (auto until = keySlots->lockedUntil(user, now))
+        return refuseClosed(QStringLiteral("login.locked"), ErrorCode::AccountLocked,
+                            QStringLiteral("This account is locked after repeated failed logins until %1 UTC")
+                                .arg(until->toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    if (keySlots->isDisabled(user))
+        return refuseClosed(QStringLiteral("login.refused"), ErrorCode::AccountDisabled,
+                            QStringLiteral("This account is disabled"));
+    const auto slot = keySlots->slot(user);
+    auto key = slot ? store::KeyWrap::unwrap(*slot, password, user)
+                    : Result<QByteArray>(fail(ErrorCode::AuthenticationFailed, QStringLiteral("Wrong user name or password")));
+    if (!key) {
+        if (key.error().code != ErrorCode::AuthenticationFailed)
+            return std::unexpected(key.error());
+        const bool lockedNow = keySlots->recordFailure(user, now);
+        if (lockedNow)
+            return refuseClosed(QStringLiteral("login.locked"), ErrorCode::AccountLocked,
+                                QStringLiteral("Wrong password; the account is now locked for %1 minutes")
+                                    .arg(store::KeySlotFile::kLockoutMinutes));
+        return refuseClosed(QStringLiteral("login.failed"), ErrorCode::AuthenticationFailed,
+                            QStringLiteral("Wrong user name or password"));
+    }
+
+    auto db = store::Database::openEncrypted(QDir(directory).filePath(QLatin1String(kDatabaseFileName)), *key);
+    if (!db)
+        return std::unexpected(db.error());
+    if (auto migrated = store::Migrations::apply(*db); !migrated)
+        return std::unexpected(migrated.error());
+
+    return guardedResult([&]() -> Result<std::unique_ptr<Session>> {
+        const Account account = loadAccount(*db, user);
+        QString refusal;
+        ErrorCode refusalCode = ErrorCode::Internal;
+        if (account.disabled) {
+            refusal = QStringLiteral("This account is disabled");
+            refusalCode = ErrorCode::AccountDisabled;
+        } else if (!account.trainingUntil.isValid()) {
+            refusal = QStringLiteral("No ALPR training is recorded for this account; ask the Commander to record it");
+            refusalCode = ErrorCode::TrainingMissing;
+        } else if (!account.trainingValidOn(now.date())) {
+            refusal = QStringLiteral("ALPR training expired on %1; renew it before reaching ALPR data")
+                          .arg(account.trainingUntil.toString(Qt::ISODate));
+            refusalCode = ErrorCode::TrainingMissing;
+        }
+        {
+            store::Transaction tx(*db);
+            appendPendingEvents(tx, *keySlots);
+            AuditRecord r;
+            r.timeUtc = now;
+            r.user = account.name;
+            r.workstation = workstation;
+            r.action = refusal.isEmpty() ? QStringLiteral("login") : QStringLiteral("login.refused");
+            r.object = QStringLiteral("account:") + account.name;
+            r.outcome = refusal.isEmpty() ? QStringLiteral("ok") : QStringLiteral("refused: ") + refusal;
+            AuditLog::append(tx, r);
+            tx.commit();
+        }
+        keySlots->clearPendingEvents();
+        if (refusal.isEmpty())
+            keySlots->clearFailures(user);
+        if (auto saved = keySlots->save(); !saved)
+            return std::unexpected(saved.error());
+        if (!refusal.isEmpty())
+            return fail(refusalCode, refusal);
+        return std::unique_ptr<Session>(new Session(std::move(*db), std::move(*key), account, directory, options));
+    });
+}
+
+Result<store::Database> Session::openConnection() const
+{
+    return store::Database::openEncrypted(databasePath(), m_key);
+}
+
+VoidResult Session::require(Permission permission, const QString& what) const
+{
+    if (can(permission))
+        return {};
+    return fail(ErrorCode::PermissionDenied,
+                QStringLiteral("The %1 role may not %2").arg(roleDisplayName(m_account.role), what));
+}
+
+AccessPurposePolicy Session::purposePolicy()
+{
+    return AccessPurposePolicy::load(m_db);
+}
+
+AuditRecord Session::auditRecord(const QString& action, const QString& object, const QString& parameters,
+                                 const AccessPurpose& purpose, const QString& outcome) const
+{
+    AuditRecord r;
+    r.timeUtc = m_clock->nowUtc();
+    r.user = m_account.name;
+    r.workstation = m_workstation;
+    r.action = action;
+    r.object = object;
+    r.parameters = parameters;
+    r.purpose = purpose.purpose.trimmed();
+    r.caseNumber = purpose.caseNumber.trimmed().toUpper();
+    r.outcome = outcome;
+    return r;
+}
+
+VoidResult Session::recordAccess(const AuditRecord& record)
+{
+    return guarded([&] {
+        store::Transaction tx(m_db);
+        AuditLog::append(tx, record);
+        tx.commit();
+    });
+}
+
+VoidResult Session::logout()
+{
+    return recordAccess(auditRecord(QStringLiteral("logout"), QStringLiteral("account:") + m_account.name));
+}
+
+} // namespace alpr

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "accounts/Account.h"
+#include "audit/AccessPurpose.h"
+#include "audit/AuditRecord.h"
+#include "common/Clock.h"
+#include "common/Result.h"
+#include "store/Database.h"
+
+#include <memory>
+
+namespace alpr {
+
+struct SessionOptions {
+    const Clock* clock = &SystemClock::instance();
+    QString workstation; ///< defaults to the host name
+    int kdfIterations = 0; ///< for new key slots; 0 = KeyWrap::kDefaultIterations
+};
+
+/// A logged-in user with the store open. Owns the GUI/CLI thread's connection and the unwrapped database key
+/// (wiped on destruction); workers open their own connection with openConnection(). Every login, failure and
+/// logout is written to the audit trail (failures while the store is closed wait in the key slot file).
+class Session {
+public:
+    static constexpr auto kDatabaseFileName = "alpr.db";
+    static constexpr auto kKeySlotFileName = "keyslots.json";
+
+    /// Creates a new store in directory (which must not hold one) with its first Commander.
+    [[nodiscard]] static Result<std::unique_ptr<Session>> initializeStore(const QString& directory,
+                                                                          const QString& adminName,
+                                                                          const QString& password,
+                                                                          const QDate& adminTrainingUntil,
+                                                                          const SessionOptions& options = {});
+    /// Refuses with AuthenticationFailed, AccountLocked, AccountDisabled or TrainingMissing, each audited.
+    [[nodiscard]] static Result<std::unique_ptr<Session>> login(const QString& directory, const QString& user,
+                                                                const QString& password,
+                                                                const SessionOptions& options = {});
+    [[nodiscard]] static bool storeExists(const QString& directory);
+
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    [[nodiscard]] store::Database& database() { return m_db; }
+    /// A new connection to the same store for another thread.
+    [[nodiscard]] Result<store::Database> openConnection() const;
+
+    [[nodiscard]] const Account& account() const { return m_account; }
+    [[nodiscard]] bool can(Permission permission) const { return roleAllows(m_account.role, permission); }
+    /// PermissionDenied naming the role, when the account's role may not do this.
+    [[nodiscard]] VoidResult require(Permission permission, const QString& what) const;
+    [[nodiscard]] const Clock& clock() const { return *m_clock; }
+    [[nodiscard]] QString workstation() const { return m_workstation; }
+    [[nodiscard]] QString directory() const { return m_directory; }
+    [[nodiscard]] QString databasePath() const;
+    [[nodiscard]] QString keySlotPath() const;
+    [[nodiscard]] int kdfIterations() const { return m_kdfIterations; }
+    /// Only AccountService wraps the key for new slots.
+    [[nodiscard]] const QByteArray& databaseKey() const { return m_key; }
+
+    /// Purpose list and case-number format, re-read from the store each call.
+    [[nodiscard]] AccessPurposePolicy purposePolicy();
+
+    /// A record filled with now, this user and workstation.
+    [[nodiscard]] AuditRecord auditRecord(const QString& action, const QString& object, const QString& parameters = {},
+                                          const AccessPurpose& purpose = {},
+                                          const QString& outcome = QStringLiteral("ok")) const;
+    /// Appends one record in its own transaction (for accesses that change nothing else, e.g. a view).
+    [[nodiscard]] VoidResult recordAccess(const AuditRecord& record);
+    /// Records the logout; the session must not be used afterwards.
+    [[nodiscard]] VoidResult logout();
+
+private:
+    Session(store::Database db, QByteArray key, Account account, const QString& directory,
+            const SessionOptions& options);
+
+    store::Database m_db;
+    QByteArray m_key;
+    Account m_account;
+    QString m_directory;
+    const Clock* m_clock;
+    QString m_workstation;
+    int m_kdfIterations;
+};
+
+/// Reads one account row (used by Session and AccountService). Throws ErrorException.
+Account loadAccount(store::Database& db, const QString& name);
+
+} // namespace alpr

@@ -1,0 +1,126 @@
+#include "audit/AuditLog.h"
+
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "store/Transaction.h"
+
+namespace alpr {
+
+namespace {
+
+constexpr auto kColumns = "seq, time_utc, user, workstation, action, object, parameters, purpose, case_number, "
+                          "outcome, hash";
+
+AuditRecord readRecord(const store::Statement& s)
+{
+    AuditRecord r;
+    r.seq = s.int64(0);
+    r.timeUtc = QDateTime::fromString(s.text(1), Qt::ISODateWithMs).toUTC();
+    r.user = s.text(2);
+    r.workstation = s.text(3);
+    r.action = s.text(4);
+    r.object = s.text(5);
+    r.parameters = s.text(6);
+    r.purpose = s.text(7);
+    r.caseNumber = s.text(8);
+    r.outcome = s.text(9);
+    r.hash = s.text(10);
+    return r;
+}
+
+} // namespace
+
+AuditRecord AuditLog::append(store::Transaction& transaction, AuditRecord record)
+{
+    store::Database& db = transaction.database();
+    auto last = db.prepare(QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
+    QString previousHash;
+    record.seq = 1;
+    if (last.step()) {
+        record.seq = last.int64(0) + 1;
+        previousHash = last.text(1);
+    }
+    // Millisecond precision is what the canonical form stores; keep the in-memory record identical.
+    record.timeUtc = QDateTime::fromString(record.timeUtc.toUTC().toString(Qt::ISODateWithMs), Qt::ISODateWithMs);
+    record.hash = record.computeHash(previousHash);
+    auto insert = db.prepare(QStringLiteral("INSERT INTO audit(%1) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)")
+                                 .arg(QLatin1String(kColumns)));
+    insert.bind(1, record.seq)
+        .bind(2, record.timeUtc.toUTC().toString(Qt::ISODateWithMs))
+        .bind(3, record.user)
+        .bind(4, record.workstation)
+        .bind(5, record.action)
+        .bind(6, record.object)
+        .bind(7, record.parameters)
+        .bind(8, record.purpose)
+        .bind(9, record.caseNumber)
+        .bind(10, record.outcome)
+        .bind(11, record.hash)
+        .run();
+    return record;
+}
+
+Result<QList<AuditRecord>> AuditLog::list(store::Database& db, const AuditFilter& filter)
+{
+    return guarded([&] {
+        QString sql = QStringLiteral("SELECT %1 FROM audit WHERE 1=1").arg(QLatin1String(kColumns));
+        if (!filter.user.isEmpty())
+            sql += QStringLiteral(" AND user = ?1");
+        if (!filter.action.isEmpty())
+            sql += filter.action.endsWith(QLatin1Char('*')) ? QStringLiteral(" AND substr(action, 1, length(?2)) = ?2")
+                                                            : QStringLiteral(" AND action = ?2");
+        if (filter.fromUtc.isValid())
+            sql += QStringLiteral(" AND time_utc >= ?3");
+        if (filter.toUtc.isValid())
+            sql += QStringLiteral(" AND time_utc <= ?4");
+        sql += filter.limit > 0 ? QStringLiteral(" ORDER BY seq DESC LIMIT ?5") : QStringLiteral(" ORDER BY seq");
+        auto s = db.prepare(sql);
+        if (!filter.user.isEmpty())
+            s.bind(1, filter.user);
+        if (!filter.action.isEmpty())
+            s.bind(2, filter.action.endsWith(QLatin1Char('*')) ? filter.action.chopped(1) : filter.action);
+        if (filter.fromUtc.isValid())
+            s.bind(3, filter.fromUtc.toUTC().toString(Qt::ISODateWithMs));
+        if (filter.toUtc.isValid())
+            s.bind(4, filter.toUtc.toUTC().toString(Qt::ISODateWithMs));
+        if (filter.limit > 0)
+            s.bind(5, filter.limit);
+        QList<AuditRecord> out;
+        while (s.step())
+            out.append(readRecord(s));
+        if (filter.limit > 0)
+            std::reverse(out.begin(), out.end());
+        return out;
+    });
+}
+
+Result<AuditVerification> AuditLog::verify(store::Database& db)
+{
+    return guarded([&] {
+        AuditVerification v;
+        auto s = db.prepare(QStringLiteral("SELECT %1 FROM audit ORDER BY seq").arg(QLatin1String(kColumns)));
+        QString previousHash;
+        qint64 expectedSeq = 1;
+        while (s.step()) {
+            const AuditRecord r = readRecord(s);
+            ++v.recordsChecked;
+            if (r.seq != expectedSeq) {
+                v.intact = false;
+                v.firstBadSeq = expectedSeq;
+                v.reason = QStringLiteral("record %1 is missing (next present record is %2)").arg(expectedSeq).arg(r.seq);
+                return v;
+            }
+            if (r.computeHash(previousHash) != r.hash) {
+                v.intact = false;
+                v.firstBadSeq = r.seq;
+                v.reason = QStringLiteral("record %1 was altered: its content does not match its hash").arg(r.seq);
+                return v;
+            }
+            previousHash = r.hash;
+            ++expectedSeq;
+        }
+        return v;
+    });
+}
+
+} // namespace alpr

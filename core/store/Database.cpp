@@ -1,0 +1,146 @@
+#include "store/Database.h"
+
+#include "store/Statement.h"
+
+#include <QFile>
+
+#include <sqlite3.h>
+
+namespace alpr::store {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 15000;
+
+[[noreturn]] void raiseFromConnection(sqlite3* db, const QString& message)
+{
+    raise(ErrorCode::Database, message, QString::fromUtf8(db ? sqlite3_errmsg(db) : "no connection"));
+}
+
+} // namespace
+
+struct Database::Impl {
+    sqlite3* db = nullptr;
+    QString path;
+    bool encrypted = false;
+    ~Impl()
+    {
+        if (db)
+            sqlite3_close_v2(db);
+    }
+};
+
+Database::Database(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+Database::Database(Database&& other) noexcept = default;
+Database& Database::operator=(Database&& other) noexcept = default;
+Database::~Database() = default;
+
+static std::unique_ptr<Database::Impl> openHandle(const QString& path, int flags)
+{
+    auto impl = std::make_unique<Database::Impl>();
+    impl->path = path;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &impl->db, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+    if (rc != SQLITE_OK)
+        raiseFromConnection(impl->db, QStringLiteral("Cannot open the database file %1").arg(path));
+    sqlite3_extended_result_codes(impl->db, 1);
+    sqlite3_busy_timeout(impl->db, kBusyTimeoutMs);
+    return impl;
+}
+
+Result<Database> Database::openEncrypted(const QString& path, const QByteArray& key)
+{
+    Q_ASSERT(key.size() == kKeyBytes);
+    return guardedResult([&]() -> Result<Database> {
+        auto impl = openHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        impl->encrypted = true;
+        Database db(std::move(impl));
+        // A raw key ("x'..'") means SQLCipher runs no KDF of its own: the slow KDF is in the key slots.
+        db.exec(QStringLiteral("PRAGMA key = \"x'") + QString::fromLatin1(key.toHex()) + QStringLiteral("'\""));
+        if (db.queryText(QStringLiteral("PRAGMA cipher_version")).isEmpty())
+            return fail(ErrorCode::Database,
+                        QStringLiteral("The store library is plain SQLite, not SQLCipher; refusing to write data "
+                                       "unencrypted"),
+                        QStringLiteral("PRAGMA cipher_version returned nothing; sqlite %1").arg(libraryVersion()));
+        db.exec(QStringLiteral("PRAGMA cipher_page_size = 4096"));
+        try {
+            db.queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+        } catch (const ErrorException& e) {
+            return fail(ErrorCode::AuthenticationFailed, QStringLiteral("The store key does not open this store"),
+                        e.error().detail);
+        }
+        db.exec(QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
+                               "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY"));
+        return db;
+    });
+}
+
+Result<Database> Database::openPlain(const QString& path, bool readOnly)
+{
+    return guarded([&] {
+        const int flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        Database db(openHandle(path, flags));
+        if (!readOnly)
+            db.exec(QStringLiteral("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"));
+        return db;
+    });
+}
+
+void Database::exec(const QString& sql)
+{
+    char* message = nullptr;
+    const int rc = sqlite3_exec(d->db, sql.toUtf8().constData(), nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        const QString detail = QString::fromUtf8(message ? message : sqlite3_errmsg(d->db));
+        sqlite3_free(message);
+        raise(ErrorCode::Database, QStringLiteral("The store refused an operation"), detail);
+    }
+}
+
+Statement Database::prepare(const QString& sql)
+{
+    return Statement(*this, sql);
+}
+
+QString Database::queryText(const QString& sql)
+{
+    Statement statement(*this, sql);
+    return statement.step() ? statement.text(0) : QString();
+}
+
+qint64 Database::queryInt64(const QString& sql)
+{
+    Statement statement(*this, sql);
+    return statement.step() ? statement.int64(0) : 0;
+}
+
+qint64 Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(d->db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(d->db);
+}
+
+QString Database::path() const
+{
+    return d->path;
+}
+
+bool Database::isEncrypted() const
+{
+    return d->encrypted;
+}
+
+QString Database::libraryVersion()
+{
+    return QString::fromLatin1(sqlite3_libversion());
+}
+
+void* Database::nativeHandle() const
+{
+    return d->db;
+}
+
+} // namespace alpr::store

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "common/Result.h"
+
+namespace alpr::store {
+
+class Database;
+
+/// Versioned schema migrations (resources :/alpr/migrations/NNN_name.sql). Each pending migration runs in its own
+/// transaction together with the user_version bump, so a crash leaves the schema at a whole version.
+class Migrations {
+public:
+    [[nodiscard]] static int latestVersion();
+    [[nodiscard]] static VoidResult apply(Database& db);
+};
+
+} // namespace alpr::store

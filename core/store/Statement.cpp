@@ -1,0 +1,148 @@
+#include "store/Statement.h"
+
+#include "common/Result.h"
+#include "store/Database.h"
+
+#include <sqlite3.h>
+
+namespace alpr::store {
+
+namespace {
+sqlite3_stmt* handle(void* p) { return static_cast<sqlite3_stmt*>(p); }
+sqlite3* connection(Database* db) { return static_cast<sqlite3*>(db->nativeHandle()); }
+} // namespace
+
+Statement::Statement(Database& db, const QString& sql) : m_db(&db)
+{
+    sqlite3_stmt* stmt = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    const int rc = sqlite3_prepare_v2(connection(m_db), utf8.constData(), int(utf8.size()), &stmt, nullptr);
+    m_stmt = stmt;
+    check(rc, "prepare");
+}
+
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(std::exchange(other.m_stmt, nullptr)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept
+{
+    if (this != &other) {
+        sqlite3_finalize(handle(m_stmt));
+        m_db = other.m_db;
+        m_stmt = std::exchange(other.m_stmt, nullptr);
+    }
+    return *this;
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(handle(m_stmt));
+}
+
+void Statement::check(int rc, const char* what) const
+{
+    if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
+        return;
+    const int primary = rc & 0xff;
+    const ErrorCode code = (primary == SQLITE_NOTADB) ? ErrorCode::AuthenticationFailed
+                           : (primary == SQLITE_CORRUPT) ? ErrorCode::Corrupt
+                           : (primary == SQLITE_FULL || primary == SQLITE_IOERR) ? ErrorCode::Io
+                                                                                : ErrorCode::Database;
+    raise(code, QStringLiteral("The store refused an operation"),
+          QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(connection(m_db)))));
+}
+
+Statement& Statement::bind(int index, int value)
+{
+    check(sqlite3_bind_int(handle(m_stmt), index, value), "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, qint64 value)
+{
+    check(sqlite3_bind_int64(handle(m_stmt), index, value), "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    check(sqlite3_bind_double(handle(m_stmt), index, value), "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QString& value)
+{
+    if (value.isNull())
+        return bind(index, nullptr);
+    const QByteArray utf8 = value.toUtf8();
+    check(sqlite3_bind_text(handle(m_stmt), index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT), "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, const QByteArray& blob)
+{
+    if (blob.isNull())
+        return bind(index, nullptr);
+    check(sqlite3_bind_blob(handle(m_stmt), index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT), "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::nullptr_t)
+{
+    check(sqlite3_bind_null(handle(m_stmt), index), "bind");
+    return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<double>& value)
+{
+    return value ? bind(index, *value) : bind(index, nullptr);
+}
+
+Statement& Statement::bind(int index, const std::optional<qint64>& value)
+{
+    return value ? bind(index, *value) : bind(index, nullptr);
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(handle(m_stmt));
+    check(rc, "step");
+    return rc == SQLITE_ROW;
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+    reset();
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(handle(m_stmt));
+    sqlite3_clear_bindings(handle(m_stmt));
+}
+
+int Statement::columnCount() const { return sqlite3_column_count(handle(m_stmt)); }
+bool Statement::isNull(int column) const { return sqlite3_column_type(handle(m_stmt), column) == SQLITE_NULL; }
+qint64 Statement::int64(int column) const { return sqlite3_column_int64(handle(m_stmt), column); }
+double Statement::real(int column) const { return sqlite3_column_double(handle(m_stmt), column); }
+
+QString Statement::text(int column) const
+{
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(handle(m_stmt), column));
+    return data ? QString::fromUtf8(data, sqlite3_column_bytes(handle(m_stmt), column)) : QString();
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const void* data = sqlite3_column_blob(handle(m_stmt), column);
+    return data ? QByteArray(static_cast<const char*>(data), sqlite3_column_bytes(handle(m_stmt), column))
+                : QByteArray();
+}
+
+std::optional<double> Statement::optionalReal(int column) const
+{
+    return isNull(column) ? std::nullopt : std::optional<double>(real(column));
+}
+
+} // namespace alpr::store

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "MockClock.h"
+#include "accounts/AccountService.h"
+#include "accounts/Session.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace alpr::test {
+
+/// A fresh encrypted store in a temporary directory with a Commander logged in. Uses a low KDF iteration count so
+/// a test can log in many times; the iteration count is stored per key slot, so the code path is the real one.
+class TestStore {
+public:
+    static constexpr int kFastIterations = 2000;
+    static inline const QString kAdmin = QStringLiteral("commander1");
+    static inline const QString kPassword = QStringLiteral("correct horse battery");
+
+    TestStore();
+    [[nodiscard]] bool isValid() const { return m_session != nullptr; }
+    [[nodiscard]] Session& session() { return *m_session; }
+    [[nodiscard]] MockClock& clock() { return m_clock; }
+    [[nodiscard]] QString directory() const { return m_dir.path() + QStringLiteral("/store"); }
+    [[nodiscard]] SessionOptions options() const;
+
+    /// Adds a user (as the Commander) and returns a logged-in session for them.
+    std::unique_ptr<Session> addAndLogin(const QString& name, Role role, bool clets = false);
+    void addUser(const QString& name, Role role, bool clets = false, QDate trainingUntil = {});
+    std::unique_ptr<Session> login(const QString& name, const QString& password = kPassword);
+
+private:
+    QTemporaryDir m_dir;
+    MockClock m_clock;
+    std::unique_ptr<Session> m_session;
+};
+
+} // namespace alpr::test
