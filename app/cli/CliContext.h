@@ -31,6 +31,8 @@ public:
     /// Logs in --user with a password read as above.
     [[nodiscard]] Result<std::unique_ptr<Session>> login();
     [[nodiscard]] SessionOptions sessionOptions() const;
+    /// The password given to login(), for commands that must present it again (user passwd).
+    [[nodiscard]] const QString& loginPassword() const { return m_loginPassword; }
 
     /// Prints the error on stderr and returns the exit code that goes with it (2 for refusals, 3 for failed
     /// verification, 4 otherwise; cancellation is not an error).
@@ -41,6 +43,7 @@ private:
     QString m_storeDirectory;
     QString m_user;
     bool m_passwordFromStdin = false;
+    QString m_loginPassword;
     QTextStream m_out;
     QTextStream m_err;
     QTextStream m_in;

@@ -42,6 +42,11 @@ AuditRecord AuditLog::append(store::Transaction& transaction, AuditRecord record
     }
     // Millisecond precision is what the canonical form stores; keep the in-memory record identical.
     record.timeUtc = QDateTime::fromString(record.timeUtc.toUTC().toString(Qt::ISODateWithMs), Qt::ISODateWithMs);
+    // Absent fields are stored as empty text, never NULL, so the canonical form reads back identically.
+    for (QString* field : {&record.user, &record.workstation, &record.action, &record.object, &record.parameters,
+                           &record.purpose, &record.caseNumber, &record.outcome})
+        if (field->isNull())
+            *field = QStringLiteral("");
     record.hash = record.computeHash(previousHash);
     auto insert = db.prepare(QStringLiteral("INSERT INTO audit(%1) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)")
                                  .arg(QLatin1String(kColumns)));

@@ -1,0 +1,92 @@
+// alprctl: the headless, scriptable face of the workstation. Data on stdout, messages on stderr, exit codes as in
+// cli/CliContext.h. Everything it does goes through the same core services (and audit trail) as the GUI.
+#include "cli/AccountCommands.h"
+#include "cli/AuditCommand.h"
+#include "cli/CliCommands.h"
+#include "cli/CliContext.h"
+#include "common/Log.h"
+
+#include <QCoreApplication>
+#include <QMap>
+
+#include <functional>
+
+namespace {
+
+using alpr::cli::CliContext;
+using Command = std::function<int(CliContext&)>;
+
+const char* const kHelp =
+    "usage: alprctl [--store DIR] [--user NAME] [--password-stdin] [--verbose] COMMAND ...\n"
+    "\n"
+    "Global options:\n"
+    "  --store DIR        the store directory (default: the per-user application data directory)\n"
+    "  --user NAME        who is acting; the password is read from the terminal, or as the first\n"
+    "                     line of standard input with --password-stdin\n"
+    "\n"
+    "Commands:\n"
+    "  init --admin NAME [--training-until DATE]   create the encrypted store and its first Commander\n"
+    "  user add NAME --role ROLE --training-until DATE [--clets]   (new password: next stdin line)\n"
+    "  user list | user disable NAME | user passwd | user training NAME --until DATE | user clets NAME [--no-clets]\n"
+    "  audit verify | audit list [--user U] [--action A] [--from DATE] [--to DATE] [--json|--csv] | audit report\n"
+    "%1"
+    "\n"
+    "Exit codes: 0 ok, 1 usage, 2 authentication or permission refused, 3 verification failed, 4 other error.\n";
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("alpr-workstation"));
+    QCoreApplication::setOrganizationName(QStringLiteral("alpr-workstation"));
+
+    QStringList words = QCoreApplication::arguments().mid(1);
+    QString store;
+    QString user;
+    bool passwordFromStdin = false;
+    bool verbose = false;
+    QStringList rest;
+    // Global options may stand before the command word or after it.
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString& w = words[i];
+        if ((w == QLatin1String("--store") || w == QLatin1String("--user")) && i + 1 < words.size()) {
+            (w == QLatin1String("--store") ? store : user) = words[++i];
+        } else if (w.startsWith(QLatin1String("--store="))) {
+            store = w.mid(8);
+        } else if (w.startsWith(QLatin1String("--user="))) {
+            user = w.mid(7);
+        } else if (w == QLatin1String("--password-stdin")) {
+            passwordFromStdin = true;
+        } else if (w == QLatin1String("--verbose")) {
+            verbose = true;
+        } else {
+            rest.append(w);
+        }
+    }
+    alpr::diag::initialize(alpr::diag::Sink::Console, {}, verbose);
+
+    QMap<QString, Command> commands{
+        {QStringLiteral("init"), alpr::cli::runInitCommand},
+        {QStringLiteral("user"), alpr::cli::runUserCommand},
+        {QStringLiteral("audit"), alpr::cli::runAuditCommand},
+    };
+    QString moreHelp;
+    for (const alpr::cli::CommandEntry& entry : alpr::cli::capabilityCommands()) {
+        commands.insert(entry.name, entry.run);
+        moreHelp += QStringLiteral("  ") + entry.help + QLatin1Char('\n');
+    }
+
+    const QString name = rest.value(0);
+    if (name.isEmpty() || name == QLatin1String("--help") || name == QLatin1String("-h") || name == QLatin1String("help")) {
+        fprintf(name.isEmpty() ? stderr : stdout, "%s", qPrintable(QString::fromLatin1(kHelp).arg(moreHelp)));
+        return name.isEmpty() ? alpr::cli::ExitUsage : alpr::cli::ExitOk;
+    }
+    const auto command = commands.constFind(name);
+    if (command == commands.constEnd()) {
+        fprintf(stderr, "alprctl: unknown command '%s' (see alprctl --help)\n", qPrintable(name.left(40)));
+        return alpr::cli::ExitUsage;
+    }
+    CliContext context(rest.mid(1), store, user, passwordFromStdin);
+    return (*command)(context);
+}

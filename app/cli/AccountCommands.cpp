@@ -1,0 +1,133 @@
+#include "cli/AccountCommands.h"
+
+#include "accounts/AccountService.h"
+#include "accounts/PasswordPolicy.h"
+#include "cli/CliContext.h"
+
+namespace alpr::cli {
+
+namespace {
+
+Result<QDate> parseDate(const QString& text)
+{
+    const QDate d = QDate::fromString(text, Qt::ISODate);
+    if (!d.isValid())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(text));
+    return d;
+}
+
+int usage(CliContext& c, const QString& text)
+{
+    c.err() << "usage: alprctl " << text << Qt::endl;
+    return ExitUsage;
+}
+
+} // namespace
+
+int runInitCommand(CliContext& c)
+{
+    auto options = CliOptions::parse(c.arguments(), {}, {QStringLiteral("admin"), QStringLiteral("training-until")});
+    if (!options || options->value(QStringLiteral("admin")).isEmpty() || !options->positional().isEmpty())
+        return usage(c, QStringLiteral("[--store DIR] init --admin NAME [--training-until YYYY-MM-DD]"));
+    QDate training = QDate::currentDate().addYears(1);
+    if (options->has(QStringLiteral("training-until"))) {
+        auto d = parseDate(options->value(QStringLiteral("training-until")));
+        if (!d)
+            return c.report(d.error());
+        training = *d;
+    } else {
+        c.err() << "note: the administrator's ALPR training is recorded as valid until " << training.toString(Qt::ISODate)
+                << "; correct it with `alprctl user training`" << Qt::endl;
+    }
+    const QString admin = options->value(QStringLiteral("admin"));
+    auto password = c.readPassword(QStringLiteral("New password for %1: ").arg(admin));
+    if (!password)
+        return c.report(password.error());
+    if (auto ok = PasswordPolicy::check(*password, admin); !ok)
+        return c.report(ok.error());
+    auto session = Session::initializeStore(c.storeDirectory(), admin, *password, training, c.sessionOptions());
+    if (!session)
+        return c.report(session.error());
+    (void)(*session)->logout();
+    c.err() << "Created an encrypted store in " << c.storeDirectory() << " with Commander " << admin << Qt::endl;
+    return ExitOk;
+}
+
+int runUserCommand(CliContext& c)
+{
+    const QStringList& args = c.arguments();
+    const QString verb = args.value(0);
+    const QStringList rest = args.mid(1);
+    auto options = CliOptions::parse(rest, {QStringLiteral("clets"), QStringLiteral("json"), QStringLiteral("no-clets")},
+                                     {QStringLiteral("role"), QStringLiteral("training-until"), QStringLiteral("until"),
+                                      QStringLiteral("full-name")});
+    if (!options)
+        return c.report(options.error());
+    const QString name = options->positional().value(0);
+    static const QString kUsage = QStringLiteral(
+        "user add NAME --role ROLE --training-until YYYY-MM-DD [--clets] [--full-name TEXT] | user list | "
+        "user disable NAME | user passwd | user training NAME --until YYYY-MM-DD | user clets NAME [--no-clets]");
+    if (verb.isEmpty() || (verb != QLatin1String("list") && verb != QLatin1String("passwd") && name.isEmpty()))
+        return usage(c, kUsage);
+
+    // Validate what can be validated before asking for a password.
+    NewAccount added;
+    QDate until;
+    if (verb == QLatin1String("add")) {
+        const auto role = roleFromName(options->value(QStringLiteral("role")));
+        if (!role)
+            return usage(c, QStringLiteral("user add NAME --role commander|agency-manager|investigator|"
+                                           "records-supervisor|auditor --training-until YYYY-MM-DD [--clets]"));
+        auto d = parseDate(options->value(QStringLiteral("training-until")));
+        if (!d)
+            return c.report(d.error());
+        added = NewAccount{name, options->value(QStringLiteral("full-name")), *role, *d,
+                           options->has(QStringLiteral("clets")), {}};
+    } else if (verb == QLatin1String("training")) {
+        auto d = parseDate(options->value(QStringLiteral("until")));
+        if (!d)
+            return c.report(d.error());
+        until = *d;
+    } else if (verb != QLatin1String("list") && verb != QLatin1String("disable") && verb != QLatin1String("passwd") &&
+               verb != QLatin1String("clets")) {
+        return usage(c, kUsage);
+    }
+
+    auto session = c.login();
+    if (!session)
+        return c.report(session.error());
+    AccountService accounts(**session);
+    VoidResult result;
+    if (verb == QLatin1String("add")) {
+        auto password = c.readPassword(QStringLiteral("Initial password for %1: ").arg(name));
+        if (!password)
+            return c.report(password.error());
+        added.initialPassword = *password;
+        result = accounts.add(added);
+    } else if (verb == QLatin1String("list")) {
+        auto list = accounts.list();
+        if (!list)
+            return c.report(list.error());
+        c.out() << "name\trole\ttraining_until\tclets\tdisabled\n";
+        for (const Account& a : *list)
+            c.out() << a.name << '\t' << roleName(a.role) << '\t' << a.trainingUntil.toString(Qt::ISODate) << '\t'
+                    << (a.cletsAuthorized ? "yes" : "no") << '\t' << (a.disabled ? "yes" : "no") << '\n';
+        c.out().flush();
+    } else if (verb == QLatin1String("disable")) {
+        result = accounts.disable(name);
+    } else if (verb == QLatin1String("training")) {
+        result = accounts.setTraining(name, until);
+    } else if (verb == QLatin1String("clets")) {
+        result = accounts.setCletsAuthorization(name, !options->has(QStringLiteral("no-clets")));
+    } else if (verb == QLatin1String("passwd")) {
+        auto next = c.readPassword(QStringLiteral("New password: "));
+        if (!next)
+            return c.report(next.error());
+        result = accounts.changeOwnPassword(c.loginPassword(), *next);
+    }
+    if (!result)
+        return c.report(result.error());
+    return ExitOk;
+}
+
+} // namespace alpr::cli

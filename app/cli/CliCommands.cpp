@@ -1,0 +1,12 @@
+#include "cli/CliCommands.h"
+
+#include "cli/CliContext.h"
+
+namespace alpr::cli {
+
+QList<CommandEntry> capabilityCommands()
+{
+    return {};
+}
+
+} // namespace alpr::cli

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "accounts/Session.h"
+#include "common/Result.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QtConcurrent>
+
+#include <functional>
+
+namespace alpr::ui {
+
+/// Runs store work off the GUI thread on a connection of its own and delivers the Result on the GUI thread.
+/// The callback is dropped if context is destroyed first, so a closed page never receives a late result.
+template <typename T>
+void runInBackground(Session& session, QObject* context, std::function<Result<T>(store::Database&)> work,
+                     std::function<void(const Result<T>&)> done)
+{
+    auto* watcher = new QFutureWatcher<Result<T>>(context);
+    QObject::connect(watcher, &QFutureWatcher<Result<T>>::finished, context, [watcher, done = std::move(done)] {
+        done(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([&session, work = std::move(work)]() -> Result<T> {
+        auto db = session.openConnection();
+        if (!db)
+            return std::unexpected(db.error());
+        return guardedResult([&] { return work(*db); });
+    }));
+}
+
+/// Same, for work that needs the Session itself (AccountService); the Session's connection is serialized, and
+/// the page keeps its controls disabled until done.
+template <typename T>
+void runWithSession(Session& session, QObject* context, std::function<Result<T>(Session&)> work,
+                    std::function<void(const Result<T>&)> done)
+{
+    auto* watcher = new QFutureWatcher<Result<T>>(context);
+    QObject::connect(watcher, &QFutureWatcher<Result<T>>::finished, context, [watcher, done = std::move(done)] {
+        done(watcher->result());
+        watcher->deleteLater();
+    });
+    watcher->setFuture(QtConcurrent::run([&session, work = std::move(work)]() -> Result<T> {
+        return guardedResult([&] { return work(session); });
+    }));
+}
+
+} // namespace alpr::ui
