@@ -89,7 +89,7 @@ VoidResult AccountService::add(const NewAccount& account)
                 .bind(1, account.name)
                 .bind(2, account.fullName)
                 .bind(3, roleName(account.role))
-                .bind(4, account.trainingUntil.isValid() ? account.trainingUntil.toString(Qt::ISODate) : QString())
+                .bind(4, account.trainingUntil.isValid() ? std::optional<QString>(account.trainingUntil.toString(Qt::ISODate)) : std::nullopt)
                 .bind(5, account.cletsAuthorized ? 1 : 0)
                 .bind(6, m_session.clock().nowUtc().toString(Qt::ISODateWithMs))
                 .run();

@@ -122,7 +122,7 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
         db->prepare(QStringLiteral("INSERT INTO accounts(name, role, training_until, created_utc) VALUES (?1, ?2, ?3, ?4)"))
             .bind(1, adminName)
             .bind(2, roleName(Role::Commander))
-            .bind(3, trainingUntil.isValid() ? trainingUntil.toString(Qt::ISODate) : QString())
+            .bind(3, trainingUntil.isValid() ? std::optional<QString>(trainingUntil.toString(Qt::ISODate)) : std::nullopt)
             .bind(4, now.toString(Qt::ISODateWithMs))
             .run();
         AuditRecord r;

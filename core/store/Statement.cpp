@@ -71,10 +71,11 @@ Statement& Statement::bind(int index, double value)
 
 Statement& Statement::bind(int index, const QString& value)
 {
-    if (value.isNull())
-        return bind(index, nullptr);
+    // A null QString binds as empty text, like an empty one: NULL is only ever bound explicitly (nullptr).
     const QByteArray utf8 = value.toUtf8();
-    check(sqlite3_bind_text(handle(m_stmt), index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT), "bind");
+    check(sqlite3_bind_text(handle(m_stmt), index, utf8.isNull() ? "" : utf8.constData(), int(utf8.size()),
+                            SQLITE_TRANSIENT),
+          "bind");
     return *this;
 }
 
@@ -93,6 +94,11 @@ Statement& Statement::bind(int index, std::nullptr_t)
 }
 
 Statement& Statement::bind(int index, const std::optional<double>& value)
+{
+    return value ? bind(index, *value) : bind(index, nullptr);
+}
+
+Statement& Statement::bind(int index, const std::optional<QString>& value)
 {
     return value ? bind(index, *value) : bind(index, nullptr);
 }

@@ -23,7 +23,9 @@ public:
     Statement& bind(int index, int value);
     Statement& bind(int index, qint64 value);
     Statement& bind(int index, double value);
+    /// Text; a null QString binds as '' (bind nullptr for NULL, or the optional overload).
     Statement& bind(int index, const QString& value);
+    Statement& bind(int index, const std::optional<QString>& value);
     Statement& bind(int index, const char* value) = delete;
     Statement& bind(int index, const QByteArray& blob);
     Statement& bind(int index, std::nullptr_t);
