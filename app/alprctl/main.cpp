@@ -47,10 +47,12 @@ int main(int argc, char* argv[])
     bool passwordFromStdin = false;
     bool verbose = false;
     QStringList rest;
-    // Global options may stand before the command word or after it.
+    // Global options stand before the command word; after it, --user is e.g. the audit filter.
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString& w = words[i];
-        if ((w == QLatin1String("--store") || w == QLatin1String("--user")) && i + 1 < words.size()) {
+        if (!rest.isEmpty()) {
+            rest.append(w);
+        } else if ((w == QLatin1String("--store") || w == QLatin1String("--user")) && i + 1 < words.size()) {
             (w == QLatin1String("--store") ? store : user) = words[++i];
         } else if (w.startsWith(QLatin1String("--store="))) {
             store = w.mid(8);
