@@ -4,6 +4,8 @@
 #include "store/Statement.h"
 #include "store/Transaction.h"
 
+#include <QSet>
+
 
 namespace alpr {
 
@@ -27,7 +29,8 @@ void ReadRepository::insert(store::Transaction& transaction, QList<PlateRead>& r
     auto alternative = db.prepare(
         QStringLiteral("INSERT INTO read_alternatives(read_id, rank, plate, confidence) VALUES (?1, ?2, ?3, ?4)"));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QString lastUnit;
+    const QString nowText = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QSet<QString> knownUnits;
     auto storeImage = [&](const QByteArray& bytes) -> qint64 {
         if (bytes.isEmpty())
             return 0;
@@ -35,9 +38,9 @@ void ReadRepository::insert(store::Transaction& transaction, QList<PlateRead>& r
         return db.lastInsertRowId();
     };
     for (PlateRead& r : reads) {
-        if (r.unitId != lastUnit) {
-            unit.bind(1, r.unitId).bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)).run();
-            lastUnit = r.unitId;
+        if (!knownUnits.contains(r.unitId)) {
+            unit.bind(1, r.unitId).bind(2, nowText).run();
+            knownUnits.insert(r.unitId);
         }
         r.cropImageId = r.cropImageId ? r.cropImageId : storeImage(r.cropImage);
         r.contextImageId = r.contextImageId ? r.contextImageId : storeImage(r.contextImage);

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The two README commands:
+#   bash installer/setup.sh demo   install, build, start the workstation on the demo store
+#   bash installer/setup.sh test   install, build, run every test
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-}"
+jobs="$(nproc)"
+
+case "$mode" in
+    demo)
+        bash installer/install-deps.sh
+        cmake --preset release
+        cmake --build --preset release -j "$jobs"
+        echo "Starting the workstation on the demo store (accounts and passwords: README.md)."
+        exec build/release/app/workstation/alpr-workstation --demo "${@:2}"
+        ;;
+    test)
+        bash installer/install-deps.sh
+        cmake --preset release
+        cmake --build --preset release -j "$jobs"
+        ctest --preset release
+        ;;
+    *)
+        echo "usage: $0 demo|test" >&2
+        exit 1
+        ;;
+esac
