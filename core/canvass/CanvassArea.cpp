@@ -1,0 +1,166 @@
+#include "canvass/CanvassArea.h"
+
+#include "canvass/Geodesy.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace alpr {
+
+CanvassArea CanvassArea::circle(const GeoPoint& centre, double radiusMetres)
+{
+    CanvassArea area;
+    area.m_kind = Kind::Circle;
+    area.m_centre = centre;
+    area.m_radiusMetres = radiusMetres;
+    return area;
+}
+
+CanvassArea CanvassArea::polygon(const QList<GeoPoint>& vertices)
+{
+    CanvassArea area;
+    area.m_kind = Kind::Polygon;
+    area.m_vertices = vertices;
+    // A closing vertex equal to the first adds nothing to the even-odd test; drop it so equality stays simple.
+    if (area.m_vertices.size() > 3 && area.m_vertices.first() == area.m_vertices.last())
+        area.m_vertices.removeLast();
+    return area;
+}
+
+GeoPoint CanvassArea::centre() const
+{
+    if (m_kind == Kind::Circle || m_vertices.isEmpty())
+        return m_centre;
+    GeoPoint mean;
+    for (const GeoPoint& p : m_vertices) {
+        mean.latitude += p.latitude;
+        mean.longitude += p.longitude;
+    }
+    mean.latitude /= double(m_vertices.size());
+    mean.longitude /= double(m_vertices.size());
+    return mean;
+}
+
+VoidResult CanvassArea::validate() const
+{
+    if (m_kind == Kind::Circle) {
+        if (!m_centre.isValid())
+            return fail(ErrorCode::InvalidInput, QStringLiteral("The canvass centre is not a valid position"));
+        if (!(m_radiusMetres > 0.0) || m_radiusMetres > kMaximumRadiusMetres)
+            return fail(ErrorCode::InvalidInput,
+                        QStringLiteral("The canvass radius must be more than 0 and at most %1 m")
+                            .arg(kMaximumRadiusMetres, 0, 'f', 0));
+        return {};
+    }
+    if (m_vertices.size() < 3)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon needs at least three points"));
+    if (m_vertices.size() > kMaximumVertices)
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("A canvass polygon may have at most %1 points").arg(kMaximumVertices));
+    if (!std::all_of(m_vertices.begin(), m_vertices.end(), [](const GeoPoint& p) { return p.isValid(); }))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon point is not a valid position"));
+    const auto [west, east] =
+        std::minmax_element(m_vertices.begin(), m_vertices.end(),
+                            [](const GeoPoint& a, const GeoPoint& b) { return a.longitude < b.longitude; });
+    if (east->longitude - west->longitude > 180.0)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon may not cross the antimeridian"));
+    return {};
+}
+
+bool CanvassArea::contains(const GeoPoint& point) const
+{
+    if (m_kind == Kind::Circle)
+        return Geodesy::distanceMetres(m_centre, point) <= m_radiusMetres;
+    // Even-odd ray casting towards increasing longitude.
+    bool inside = false;
+    const qsizetype n = m_vertices.size();
+    for (qsizetype i = 0, j = n - 1; i < n; j = i++) {
+        const GeoPoint& a = m_vertices[i];
+        const GeoPoint& b = m_vertices[j];
+        if ((a.latitude > point.latitude) != (b.latitude > point.latitude)) {
+            const double crossing =
+                a.longitude + (point.latitude - a.latitude) * (b.longitude - a.longitude) / (b.latitude - a.latitude);
+            if (point.longitude < crossing)
+                inside = !inside;
+        }
+    }
+    return inside;
+}
+
+QList<GeoBox> CanvassArea::boundingBoxes() const
+{
+    if (m_kind == Kind::Circle)
+        return Geodesy::boundingBoxes(m_centre, m_radiusMetres);
+    GeoBox box{90.0, -90.0, 180.0, -180.0};
+    for (const GeoPoint& p : m_vertices) {
+        box.minLatitude = std::min(box.minLatitude, p.latitude);
+        box.maxLatitude = std::max(box.maxLatitude, p.latitude);
+        box.minLongitude = std::min(box.minLongitude, p.longitude);
+        box.maxLongitude = std::max(box.maxLongitude, p.longitude);
+    }
+    return {box};
+}
+
+QList<GeoPoint> CanvassArea::outline(int segments) const
+{
+    if (m_kind == Kind::Polygon)
+        return m_vertices;
+    QList<GeoPoint> points;
+    for (int i = 0; i < segments; ++i)
+        points.append(Geodesy::destination(m_centre, 360.0 * i / segments, m_radiusMetres));
+    return points;
+}
+
+QJsonObject CanvassArea::toJson() const
+{
+    if (m_kind == Kind::Circle)
+        return {{QStringLiteral("type"), QStringLiteral("circle")},
+                {QStringLiteral("lat"), m_centre.latitude},
+                {QStringLiteral("lon"), m_centre.longitude},
+                {QStringLiteral("radius_m"), m_radiusMetres}};
+    QJsonArray points;
+    for (const GeoPoint& p : m_vertices)
+        points.append(QJsonArray{p.latitude, p.longitude});
+    return {{QStringLiteral("type"), QStringLiteral("polygon")}, {QStringLiteral("points"), points}};
+}
+
+Result<CanvassArea> CanvassArea::fromJson(const QJsonObject& json)
+{
+    const QString type = json.value(QStringLiteral("type")).toString();
+    CanvassArea area;
+    if (type == QStringLiteral("circle")) {
+        area = circle({json.value(QStringLiteral("lat")).toDouble(), json.value(QStringLiteral("lon")).toDouble()},
+                      json.value(QStringLiteral("radius_m")).toDouble());
+    } else if (type == QStringLiteral("polygon")) {
+        QList<GeoPoint> vertices;
+        for (const QJsonValue& v : json.value(QStringLiteral("points")).toArray()) {
+            const QJsonArray pair = v.toArray();
+            if (pair.size() != 2)
+                return fail(ErrorCode::Corrupt, QStringLiteral("A saved canvass polygon is damaged"));
+            vertices.append({pair.at(0).toDouble(), pair.at(1).toDouble()});
+        }
+        area = polygon(vertices);
+    } else {
+        return fail(ErrorCode::Corrupt, QStringLiteral("A saved canvass area has an unknown shape"), type);
+    }
+    if (auto valid = area.validate(); !valid)
+        return std::unexpected(valid.error());
+    return area;
+}
+
+QString CanvassArea::describe() const
+{
+    if (m_kind == Kind::Circle)
+        return QStringLiteral("circle of %1 m around %2, %3")
+            .arg(m_radiusMetres, 0, 'f', 0)
+            .arg(m_centre.latitude, 0, 'f', 5)
+            .arg(m_centre.longitude, 0, 'f', 5);
+    const GeoPoint c = centre();
+    return QStringLiteral("polygon of %1 points around %2, %3")
+        .arg(m_vertices.size())
+        .arg(c.latitude, 0, 'f', 5)
+        .arg(c.longitude, 0, 'f', 5);
+}
+
+} // namespace alpr
