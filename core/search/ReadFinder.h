@@ -1,0 +1,26 @@
+#pragma once
+
+#include "search/PlatePattern.h"
+#include "search/SearchQuery.h"
+#include "search/SearchResult.h"
+
+namespace alpr {
+
+namespace store {
+class Database;
+}
+
+/// Runs a parsed pattern over the index and the reads, applies the filters and ranks the hits. No permission,
+/// purpose or audit: SearchService and WatchService do those around it. Throws ErrorException.
+class ReadFinder {
+public:
+    explicit ReadFinder(store::Database& db) : m_db(db) {}
+
+    [[nodiscard]] SearchResult find(const PlatePattern& pattern, int tolerance, const SearchFilters& filters,
+                                    int limit);
+
+private:
+    store::Database& m_db;
+};
+
+} // namespace alpr

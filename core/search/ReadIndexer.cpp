@@ -1,0 +1,66 @@
+#include "search/ReadIndexer.h"
+
+#include "search/PlateIndex.h"
+#include "search/WatchMatcher.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "store/Transaction.h"
+
+namespace alpr {
+
+namespace {
+// Reads per round: bounds memory when a bulk import (or the first search after one) indexes millions.
+constexpr qint64 kChunkReads = 250000;
+} // namespace
+
+ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, const QDateTime& nowUtc)
+{
+    store::Database& db = transaction.database();
+    Report report;
+    const qint64 indexed =
+        db.queryInt64(QStringLiteral("SELECT value FROM search_state WHERE key = 'indexed_read_id'"));
+    const qint64 newest = db.queryInt64(QStringLiteral("SELECT coalesce(max(id), 0) FROM reads"));
+    if (newest <= indexed)
+        return report;
+
+    WatchMatcher watches(db, nowUtc);
+    PlateIndex index(db);
+    auto reads = db.prepare(QStringLiteral("SELECT id, plate FROM reads WHERE id > ?1 AND id <= ?2"));
+    auto alternatives = db.prepare(
+        QStringLiteral("SELECT read_id, rank, plate FROM read_alternatives WHERE read_id > ?1 AND read_id <= ?2"));
+    for (qint64 from = indexed; from < newest; from += kChunkReads) {
+        const qint64 to = std::min(newest, from + kChunkReads);
+        QStringList plates;
+        QHash<QString, QList<WatchMatcher::Reading>> readings;
+        reads.bind(1, from).bind(2, to);
+        while (reads.step()) {
+            const QString plate = reads.text(1);
+            plates.append(plate);
+            if (!watches.isEmpty())
+                readings[plate].append({reads.int64(0), 0});
+            ++report.readsIndexed;
+        }
+        reads.reset();
+        alternatives.bind(1, from).bind(2, to);
+        while (alternatives.step()) {
+            const QString plate = alternatives.text(2);
+            plates.append(plate);
+            if (!watches.isEmpty())
+                readings[plate].append({alternatives.int64(0), int(alternatives.int64(1))});
+        }
+        alternatives.reset();
+        index.add(std::move(plates));
+        if (!watches.isEmpty())
+            report.newWatchHits += watches.matchNewReadings(readings);
+    }
+    auto state = db.prepare(QStringLiteral("UPDATE search_state SET value = ?1 WHERE key = 'indexed_read_id'"));
+    state.bind(1, newest).run();
+    return report;
+}
+
+Result<ReadIndexer::Report> ReadIndexer::tryIndexPending(store::Transaction& transaction, const QDateTime& nowUtc)
+{
+    return guarded([&] { return indexPending(transaction, nowUtc); });
+}
+
+} // namespace alpr

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "reads/PlateRead.h"
+
+#include <QList>
+
+namespace alpr {
+
+/// One read in the results: the read, which of its readings matched and how.
+struct SearchHit {
+    PlateRead read;          ///< alternatives are not loaded (see SearchService::viewRead)
+    QString matchedPlate;    ///< the reading that matched: read.plate, or an alternative
+    int alternativeRank = 0; ///< 0 = the best reading matched, else the alternative's rank (1 = runner-up)
+    int score = 0;           ///< PlateMatch::score; lower ranks first
+    QString explanation;     ///< PlateMatch::explanation, plus which reading matched
+
+    /// Ranking: better score, then best reading before alternatives, then newest first.
+    [[nodiscard]] static bool ranksBefore(const SearchHit& a, const SearchHit& b);
+};
+
+struct SearchResult {
+    QList<SearchHit> hits;
+    bool truncated = false;         ///< more reads matched than the query's limit
+    int matchedPlates = 0;          ///< distinct readings that matched the pattern
+    bool scannedDictionary = false; ///< the pattern was too unselective for the index (slower)
+    qint64 auditSeq = 0;            ///< the audit record of this search
+};
+
+} // namespace alpr
