@@ -15,15 +15,20 @@ public:
     using ProgressCallback = std::function<void(qint64 done, qint64 total, const QString& stage)>;
 
     JobContext() = default;
-    explicit JobContext(ProgressCallback onProgress) : m_onProgress(std::move(onProgress)) {}
+    explicit JobContext(ProgressCallback onProgress, const JobContext* parent = nullptr)
+        : m_onProgress(std::move(onProgress)), m_parent(parent)
+    {
+    }
     virtual ~JobContext() = default;
 
     void reportProgress(qint64 done, qint64 total, const QString& stage = {});
     void cancel() { m_cancelled.store(true); }
-    [[nodiscard]] bool isCancelled() const { return m_cancelled.load(); }
+    /// A sub-job (one file of an import) is cancelled with its parent.
+    [[nodiscard]] bool isCancelled() const { return m_cancelled.load() || (m_parent && m_parent->isCancelled()); }
 
 private:
     ProgressCallback m_onProgress;
+    const JobContext* m_parent = nullptr;
     std::atomic<bool> m_cancelled{false};
 };
 

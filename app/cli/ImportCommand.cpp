@@ -1,0 +1,78 @@
+#include "cli/ImportCommand.h"
+
+#include "cli/CliContext.h"
+#include "import/ImportService.h"
+
+#include <QFileInfo>
+
+namespace alpr::cli {
+
+int runImportCommand(CliContext& c)
+{
+    auto options = CliOptions::parse(c.arguments(), {},
+                                     {QStringLiteral("unit"), QStringLiteral("start"), QStringLiteral("gps"),
+                                      QStringLiteral("location")});
+    if (!options || options->positional().isEmpty() || options->value(QStringLiteral("unit")).isEmpty()) {
+        c.err() << "usage: alprctl import FILE... --unit ID [--start ISO8601] [--gps FILE | --location LAT,LON]"
+                << Qt::endl;
+        return ExitUsage;
+    }
+    ImportRequest request;
+    request.files = options->positional();
+    request.unitId = options->value(QStringLiteral("unit"));
+    request.gpsTrackFile = options->value(QStringLiteral("gps"));
+    if (options->has(QStringLiteral("start"))) {
+        QDateTime start = QDateTime::fromString(options->value(QStringLiteral("start")), Qt::ISODate);
+        if (!start.isValid()) {
+            c.err() << "alprctl: --start must be an ISO 8601 time, e.g. 2026-11-02T14:05:00Z" << Qt::endl;
+            return ExitUsage;
+        }
+        if (start.timeSpec() == Qt::LocalTime)
+            start.setTimeSpec(Qt::UTC); // times without a zone are taken as UTC, like every time in the store
+        request.startUtc = start.toUTC();
+    }
+    if (options->has(QStringLiteral("location"))) {
+        const QStringList parts = options->value(QStringLiteral("location")).split(QLatin1Char(','));
+        bool okLat = false;
+        bool okLon = false;
+        const double lat = parts.value(0).toDouble(&okLat);
+        const double lon = parts.value(1).toDouble(&okLon);
+        if (parts.size() != 2 || !okLat || !okLon) {
+            c.err() << "alprctl: --location must be LAT,LON in decimal degrees" << Qt::endl;
+            return ExitUsage;
+        }
+        request.latitude = lat;
+        request.longitude = lon;
+    }
+
+    auto session = c.login();
+    if (!session)
+        return c.report(session.error());
+    JobContext job([&](qint64 done, qint64 total, const QString& stage) {
+        if (total > 0)
+            c.err() << QStringLiteral("\r%1% %2").arg(done * 100 / total, 3).arg(stage.left(50), -50) << Qt::flush;
+    });
+    auto summary = ImportService(**session, (*session)->database()).run(request, job);
+    c.err() << '\n';
+    if (!summary)
+        return c.report(summary.error());
+    for (const ImportFileOutcome& f : summary->files) {
+        switch (f.status) {
+        case ImportFileOutcome::Status::Imported:
+            c.out() << "imported\t" << f.reads << '\t' << f.file << '\n';
+            break;
+        case ImportFileOutcome::Status::AlreadyImported:
+            c.out() << "skipped\t" << f.reads << '\t' << f.file << '\n';
+            c.err() << "note: " << QFileInfo(f.file).fileName() << " was imported before; skipped" << Qt::endl;
+            break;
+        case ImportFileOutcome::Status::Failed:
+            c.out() << "failed\t0\t" << f.file << '\n';
+            c.err() << "alprctl: " << QFileInfo(f.file).fileName() << ": " << f.message << Qt::endl;
+            break;
+        }
+    }
+    c.out() << "reads stored: " << summary->readsStored << ", watch hits: " << summary->watchHits << Qt::endl;
+    return summary->failures() > 0 ? ExitOtherError : ExitOk;
+}
+
+} // namespace alpr::cli
