@@ -1,0 +1,53 @@
+#include "evidence/ReadReferences.h"
+
+#include "store/Database.h"
+#include "store/Statement.h"
+
+namespace alpr {
+
+QString ReadReferences::quoted(const QString& identifier)
+{
+    QString inner = identifier;
+    inner.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + inner + QLatin1Char('"');
+}
+
+QList<ReadReferences::Reference> ReadReferences::referencing(store::Database& db, const QString& referencedTable,
+                                                             const QStringList& excludedTables)
+{
+    QStringList tables;
+    {
+        // Virtual tables (FTS, R*Tree) declare no foreign keys; PRAGMA on them is pointless.
+        auto s =
+            db.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                      "name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"));
+        while (s.step())
+            tables.append(s.text(0));
+    }
+    QList<Reference> out;
+    for (const QString& table : tables) {
+        if (excludedTables.contains(table))
+            continue;
+        // SQLite 3.15 has no pragma_foreign_key_list() table function; columns: id, seq, table, from, to, on_update,
+        // on_delete, match.
+        auto s = db.prepare(QStringLiteral("PRAGMA foreign_key_list(%1)").arg(quoted(table)));
+        while (s.step())
+            if (s.text(2).compare(referencedTable, Qt::CaseInsensitive) == 0)
+                out.append({table, s.text(3), s.text(6).toUpper()});
+    }
+    return out;
+}
+
+QList<ReadReferences::Reference> ReadReferences::needingExplicitDelete(store::Database& db,
+                                                                       const QString& referencedTable,
+                                                                       const QStringList& excludedTables)
+{
+    QList<Reference> out;
+    for (const Reference& r : referencing(db, referencedTable, excludedTables))
+        if (r.onDelete != QLatin1String("CASCADE") && r.onDelete != QLatin1String("SET NULL") &&
+            r.onDelete != QLatin1String("SET DEFAULT"))
+            out.append(r);
+    return out;
+}
+
+} // namespace alpr

@@ -1,0 +1,48 @@
+#include "evidence/StoreScrubber.h"
+
+#include "evidence/ReadReferences.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+
+namespace alpr {
+
+Result<StoreScrubber::Outcome> StoreScrubber::scrub(store::Database& db)
+{
+    return guardedResult([&]() -> Result<Outcome> {
+        db.exec(QStringLiteral("PRAGMA secure_delete = ON"));
+        if (db.queryInt64(QStringLiteral("PRAGMA secure_delete")) != 1)
+            return fail(ErrorCode::Database,
+                        QStringLiteral("The store library cannot overwrite deleted data (secure_delete is off)"));
+        Outcome outcome;
+        QStringList fullText;
+        {
+            auto s = db.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND "
+                                               "sql LIKE 'CREATE VIRTUAL TABLE%USING fts%'"));
+            while (s.step())
+                fullText.append(s.text(0));
+        }
+        for (const QString& table : fullText) {
+            // FTS3/4's special insert: merges all segments, dropping the terms of deleted rows.
+            db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES('optimize')").arg(ReadReferences::quoted(table)));
+            ++outcome.fullTextIndexesMerged;
+        }
+        db.exec(QStringLiteral("VACUUM"));
+        outcome.vacuumed = true;
+        auto truncated = truncateWal(db);
+        if (!truncated)
+            return std::unexpected(truncated.error());
+        outcome.walTruncated = *truncated;
+        return outcome;
+    });
+}
+
+Result<bool> StoreScrubber::truncateWal(store::Database& db)
+{
+    return guarded([&] {
+        auto checkpoint = db.prepare(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        // One row: busy (1 when readers blocked it), WAL frames, frames checkpointed.
+        return checkpoint.step() && checkpoint.int64(0) == 0;
+    });
+}
+
+} // namespace alpr
