@@ -2,6 +2,9 @@
 
 #include "accounts/Session.h"
 #include "store/Database.h"
+#ifdef HAVE_ALPR_UI_IMPORT
+#include "import/ImportDialog.h"
+#endif
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -30,6 +33,18 @@ MainWindow::MainWindow(std::shared_ptr<Session> session, const WorkstationSettin
     }
 
     auto* fileMenu = menuBar()->addMenu(tr("&Session"));
+#ifdef HAVE_ALPR_UI_IMPORT
+    if (m_session->can(Permission::ImportReads)) {
+        auto* importAction = fileMenu->addAction(tr("&Import footage..."), this, [this] {
+            auto* dialog = new ImportDialog(*m_session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        });
+        importAction->setObjectName(QStringLiteral("importFootageAction"));
+        importAction->setShortcut(QKeySequence(tr("Ctrl+I")));
+        fileMenu->addSeparator();
+    }
+#endif
     fileMenu->addAction(tr("&Log out"), this, &MainWindow::logout);
     fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     auto* helpMenu = menuBar()->addMenu(tr("&Help"));
