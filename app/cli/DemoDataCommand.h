@@ -1,0 +1,10 @@
+#pragma once
+
+namespace alpr::cli {
+
+class CliContext;
+
+/// alprctl demo-data --reads N [--seed S] [--months M]: synthetic reads for the demo and benchmarks.
+int runDemoDataCommand(CliContext& context);
+
+} // namespace alpr::cli
