@@ -1,5 +1,6 @@
 #include "canvass/CanvassRepository.h"
 
+#include "canvass/CanvassGrid.h"
 #include "canvass/Geodesy.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -13,24 +14,26 @@ namespace alpr {
 
 namespace {
 
-constexpr auto kColumns = "SELECT r.id, r.plate, r.confidence, r.time_utc, r.lat, r.lon, r.unit_id ";
-// ?1..?4: west, east, south, north; ?5..?6: window. The exact comparisons on reads repeat the R*Tree's because the
-// R*Tree keeps 32-bit floats (rounded outwards): it may hand over a few neighbours, never miss one. CROSS JOIN pins
-// the R*Tree as the outer loop; otherwise the planner may prefer reads_time for short windows.
-constexpr auto kExactFilter = "r.time_utc BETWEEN ?5 AND ?6 AND r.lat BETWEEN ?3 AND ?4 AND r.lon BETWEEN ?1 AND ?2";
-constexpr auto kSpatialFrom = "FROM reads_geo AS g CROSS JOIN reads AS r ON r.id = g.id "
-                              "WHERE g.min_lon <= ?2 AND g.max_lon >= ?1 AND g.min_lat <= ?4 AND g.max_lat >= ?3 "
-                              "AND g.min_t <= ?6 AND g.max_t >= ?5 AND ";
-constexpr auto kTimeIndexFrom = "FROM reads AS r INDEXED BY reads_time WHERE ";
-constexpr auto kFullScanFrom = "FROM reads AS r NOT INDEXED WHERE ";
+constexpr auto kColumns = "SELECT r.id, r.plate, r.confidence, r.time_utc, r.lat, r.lon, r.unit_id FROM reads AS r ";
+// ?1..?4: west, east, south, north of one bounding box; ?5..?6: the window; ?7: a grid cell. The box test makes the
+// scans comparable and lets the grid drop most of a cell's reads before the geodesic test.
+constexpr auto kBoxAndWindow = "r.time_utc BETWEEN ?5 AND ?6 AND r.lat BETWEEN ?3 AND ?4 AND r.lon BETWEEN ?1 AND ?2";
 constexpr int kCancelCheckRows = 4096;
 
 QString sqlFor(CanvassRepository::Strategy strategy)
 {
-    const char* from = strategy == CanvassRepository::Strategy::SpatialIndex ? kSpatialFrom
-                       : strategy == CanvassRepository::Strategy::TimeIndex  ? kTimeIndexFrom
-                                                                             : kFullScanFrom;
-    return QLatin1String(kColumns) + QLatin1String(from) + QLatin1String(kExactFilter);
+    switch (strategy) {
+    case CanvassRepository::Strategy::GridIndex:
+        // INDEXED BY: if the expression ever stops matching the index, prepare fails loudly instead of scanning.
+        return QLatin1String(kColumns) + QStringLiteral("INDEXED BY reads_cell_time WHERE ") +
+               QLatin1String(CanvassGrid::kCellExpression) + QStringLiteral(" = ?7 AND ") +
+               QLatin1String(kBoxAndWindow);
+    case CanvassRepository::Strategy::TimeIndex:
+        return QLatin1String(kColumns) + QStringLiteral("INDEXED BY reads_time WHERE ") + QLatin1String(kBoxAndWindow);
+    case CanvassRepository::Strategy::FullScan:
+        break;
+    }
+    return QLatin1String(kColumns) + QStringLiteral("NOT INDEXED WHERE ") + QLatin1String(kBoxAndWindow);
 }
 
 } // namespace
@@ -44,15 +47,9 @@ Result<QList<CanvassRead>> CanvassRepository::findReads(const CanvassQuery& quer
         const CanvassArea& area = query.area;
         const GeoPoint centre = area.centre();
         const bool isCircle = area.kind() == CanvassArea::Kind::Circle;
-        auto statement = m_db.prepare(sqlFor(strategy));
         qint64 rows = 0;
-        for (const GeoBox& box : area.boundingBoxes()) {
-            statement.bind(1, box.minLongitude)
-                .bind(2, box.maxLongitude)
-                .bind(3, box.minLatitude)
-                .bind(4, box.maxLatitude)
-                .bind(5, query.fromUtc.toSecsSinceEpoch())
-                .bind(6, query.toUtc.toSecsSinceEpoch());
+        // One pass of a prepared statement: bound box and window, optionally one grid cell.
+        auto collect = [&](store::Statement& statement) -> VoidResult {
             while (statement.step()) {
                 if (job && ++rows % kCancelCheckRows == 0 && job->isCancelled())
                     return fail(ErrorCode::Cancelled, QStringLiteral("Canvass cancelled"));
@@ -76,6 +73,37 @@ Result<QList<CanvassRead>> CanvassRepository::findReads(const CanvassQuery& quer
                 out.append(std::move(read));
             }
             statement.reset();
+            return {};
+        };
+        for (const GeoBox& box : area.boundingBoxes()) {
+            QList<qint64> cells;
+            Strategy used = strategy;
+            if (strategy == Strategy::GridIndex) {
+                cells = CanvassGrid::cellsCovering(box);
+                if (cells.isEmpty())
+                    used = Strategy::TimeIndex;
+            }
+            auto statement = m_db.prepare(sqlFor(used));
+            auto bindBox = [&] {
+                statement.bind(1, box.minLongitude)
+                    .bind(2, box.maxLongitude)
+                    .bind(3, box.minLatitude)
+                    .bind(4, box.maxLatitude)
+                    .bind(5, query.fromUtc.toSecsSinceEpoch())
+                    .bind(6, query.toUtc.toSecsSinceEpoch());
+            };
+            if (used != Strategy::GridIndex) {
+                bindBox();
+                if (auto collected = collect(statement); !collected)
+                    return std::unexpected(collected.error());
+                continue;
+            }
+            for (qint64 cell : cells) {
+                bindBox(); // reset() clears the bindings
+                statement.bind(7, cell);
+                if (auto collected = collect(statement); !collected)
+                    return std::unexpected(collected.error());
+            }
         }
         std::sort(out.begin(), out.end(), [](const CanvassRead& a, const CanvassRead& b) {
             return a.timeUtc != b.timeUtc ? a.timeUtc < b.timeUtc : a.id < b.id;

@@ -60,7 +60,7 @@ inline PlateRead makeRead(const QString& plate, const GeoPoint& at, const QDateT
     return read;
 }
 
-/// Inserts reads through the repository every importer uses (so the reads_geo triggers run) and returns their ids.
+/// Inserts reads through the repository every importer uses (so every index on reads is maintained) and returns their ids.
 inline QList<qint64> insertReads(store::Database& db, QList<PlateRead> reads)
 {
     auto inserted = guarded([&] {

@@ -12,10 +12,7 @@ class TestCanvassArea : public QObject {
     Q_OBJECT
 
 private slots:
-    void circleEdges_data()
-    {
-        alpr::test::addEdgeLatitudeRows();
-    }
+    void circleEdges_data() { alpr::test::addEdgeLatitudeRows(); }
     void circleEdges()
     {
         QFETCH(double, latitude);

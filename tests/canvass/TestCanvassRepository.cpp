@@ -1,5 +1,6 @@
 #include "CanvassFixture.h"
 #include "TestStore.h"
+#include "canvass/CanvassGrid.h"
 #include "canvass/CanvassRepository.h"
 #include "canvass/Geodesy.h"
 #include "store/Statement.h"
@@ -59,11 +60,10 @@ private slots:
         unplaced.latitude.reset();
         unplaced.longitude.reset();
         insertReads(db, {unplaced});
-        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM reads_geo")), 0);
         QVERIFY(CanvassRepository(db).findReads(circleQuery(kScene, 1000, kNoon, kNoon))->isEmpty());
     }
 
-    void triggersFollowUpdatesAndDeletes()
+    void indexFollowsUpdatesAndDeletes()
     {
         TestStore store;
         auto& db = store.session().database();
@@ -85,8 +85,8 @@ private slots:
 
     void indexAgreesWithFullScan()
     {
-        // Random reads around the scene and random canvasses: the R*Tree (32-bit floats) must neither lose nor
-        // add a read compared with scanning every row.
+        // Random reads around the scene and random canvasses: the grid index must neither lose nor add a read
+        // compared with scanning every row.
         TestStore store;
         auto& db = store.session().database();
         QRandomGenerator random(42);
@@ -114,22 +114,50 @@ private slots:
         QVERIFY(nonEmpty > 20); // the comparison was not between empty sets
     }
 
-    void usesTheSpatialIndex()
+    void cellsAgreeWithTheIndexedExpression()
+    {
+        // Cell edges, both signs, both hemispheres: SQLite's CAST and the C++ truncation must give the same cell,
+        // or the grid would seek the wrong cell and silently miss reads.
+        TestStore store;
+        auto& db = store.session().database();
+        const QList<GeoPoint> points{{39.29, -76.61},  {39.2899999999, -76.6100000001},
+                                     {0.005, -0.005},  {-0.005, 0.005},
+                                     {-33.87, 151.21}, {65.0, 25.47},
+                                     {-89.99, 179.99}, {89.99, -179.99},
+                                     {0.0, 0.0}};
+        QList<PlateRead> reads;
+        for (const GeoPoint& p : points)
+            reads.append(makeRead(QStringLiteral("CELL1"), p, kNoon));
+        const auto ids = insertReads(db, reads);
+        auto statement = db.prepare(QStringLiteral("SELECT %1 FROM reads AS r WHERE r.id = ?1")
+                                        .arg(QLatin1String(CanvassGrid::kCellExpression)));
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            statement.bind(1, ids[i]);
+            QVERIFY(statement.step());
+            QCOMPARE(statement.int64(0), CanvassGrid::cell(points[i].latitude, points[i].longitude));
+            statement.reset();
+            const CanvassQuery tiny = circleQuery(points[i], 1.0, kNoon, kNoon);
+            QVERIFY(idsOf(CanvassRepository(db).findReads(tiny)).contains(ids[i]));
+        }
+    }
+
+    void usesTheGridIndex()
     {
         TestStore store;
         auto& db = store.session().database();
         auto plan = guarded([&] {
             QString details;
-            auto s = db.prepare(QStringLiteral(
-                "EXPLAIN QUERY PLAN SELECT r.id FROM reads_geo AS g CROSS JOIN reads AS r ON r.id = g.id "
-                "WHERE g.min_lon <= ?1 AND g.max_lon >= ?1 AND g.min_t <= ?2 AND g.max_t >= ?2"));
-            s.bind(1, 1.0).bind(2, qint64(5));
+            auto s = db.prepare(QStringLiteral("EXPLAIN QUERY PLAN SELECT r.id FROM reads AS r WHERE %1 = ?1 AND "
+                                               "r.time_utc BETWEEN ?2 AND ?3")
+                                    .arg(QLatin1String(CanvassGrid::kCellExpression)));
+            s.bind(1, qint64(5)).bind(2, qint64(1)).bind(3, qint64(2));
             while (s.step())
                 details += s.text(s.columnCount() - 1) + QLatin1Char('\n');
             return details;
         });
         QVERIFY(plan);
-        QVERIFY2(plan->contains(QStringLiteral("VIRTUAL TABLE INDEX")), qPrintable(*plan));
+        QVERIFY2(plan->contains(QStringLiteral("USING INDEX reads_cell_time (<expr>=? AND time_utc>? AND time_utc<?)")),
+                 qPrintable(*plan));
     }
 };
 

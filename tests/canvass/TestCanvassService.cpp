@@ -44,10 +44,7 @@ class TestCanvassService : public QObject {
     Q_OBJECT
 
 private slots:
-    void radiusEdgesThroughTheStore_data()
-    {
-        alpr::test::addEdgeLatitudeRows();
-    }
+    void radiusEdgesThroughTheStore_data() { alpr::test::addEdgeLatitudeRows(); }
     void radiusEdgesThroughTheStore()
     {
         QFETCH(double, latitude);
