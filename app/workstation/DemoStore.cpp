@@ -2,12 +2,12 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/Session.h"
+#include "search/DemoDataGenerator.h"
 
 namespace alpr::app {
 
 VoidResult ensureDemoStore(const QString& directory, int demoReads)
 {
-    Q_UNUSED(demoReads);
     if (Session::storeExists(directory))
         return {};
     const DemoAccount& admin = kDemoAccounts[0];
@@ -27,6 +27,13 @@ VoidResult ensureDemoStore(const QString& directory, int demoReads)
         if (!added)
             return added;
     }
+    // Reads from the last 13 months on the streets of the demo map, with repeat visits and OCR-style misreads.
+    DemoDataOptions options;
+    options.reads = demoReads;
+    options.seed = 2026;
+    JobContext job;
+    if (auto generated = DemoDataGenerator(options).run(**session, job); !generated)
+        return std::unexpected(generated.error());
     return (*session)->logout();
 }
 

@@ -116,6 +116,7 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
         return std::unexpected(db.error());
     if (auto migrated = store::Migrations::apply(*db); !migrated)
         return std::unexpected(migrated.error());
+    QFile::setPermissions(db->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QDateTime now = options.clock->nowUtc();
     auto created = guarded([&] {
         store::Transaction tx(*db);

@@ -1,0 +1,59 @@
+// alpr_screenshot --store DIR --user NAME --page TITLE --out FILE.png [--map PATH] [--size WxH] [--wait MS]
+// The password is the first line of standard input. Used by tools/screenshots.sh under xvfb-run.
+#include "accounts/Session.h"
+#include "shell/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QPixmap>
+#include <QScreen>
+#include <QTabWidget>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("alpr-workstation"));
+    QCommandLineParser parser;
+    parser.addOptions({{QStringLiteral("store"), QStringLiteral("store"), QStringLiteral("DIR")},
+                       {QStringLiteral("user"), QStringLiteral("user"), QStringLiteral("NAME")},
+                       {QStringLiteral("page"), QStringLiteral("tab title"), QStringLiteral("TITLE")},
+                       {QStringLiteral("out"), QStringLiteral("png"), QStringLiteral("FILE")},
+                       {QStringLiteral("map"), QStringLiteral("map"), QStringLiteral("PATH")},
+                       {QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("SIZE"), QStringLiteral("1400x900")},
+                       {QStringLiteral("wait"), QStringLiteral("ms"), QStringLiteral("MS"), QStringLiteral("2500")}});
+    parser.process(app);
+    QTextStream in(stdin);
+    const QString password = in.readLine();
+    auto session = alpr::Session::login(parser.value(QStringLiteral("store")), parser.value(QStringLiteral("user")), password);
+    if (!session) {
+        fprintf(stderr, "login: %s\n", qPrintable(session.error().message));
+        return 2;
+    }
+    alpr::ui::WorkstationSettings settings;
+    settings.mapPath = parser.value(QStringLiteral("map"));
+    alpr::ui::MainWindow window(std::shared_ptr<alpr::Session>(std::move(*session)), settings);
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    window.resize(size.value(0).toInt(), size.value(1).toInt());
+    window.show();
+    const QString page = parser.value(QStringLiteral("page"));
+    for (int i = 0; i < window.pages()->count(); ++i)
+        if (window.pages()->tabText(i) == page)
+            window.pages()->setCurrentIndex(i);
+    int rc = 0;
+    QTimer::singleShot(parser.value(QStringLiteral("wait")).toInt(), &app, [&] {
+        QPixmap shot = QGuiApplication::platformName() == QLatin1String("xcb")
+                           ? window.screen()->grabWindow(0, window.x(), window.y(), window.frameGeometry().width(),
+                                                         window.frameGeometry().height())
+                           : window.grab();
+        if (!shot.save(parser.value(QStringLiteral("out"))))
+            rc = 4;
+        window.close();
+        app.quit();
+    });
+    app.exec();
+    return rc;
+}
