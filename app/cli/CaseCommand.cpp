@@ -1,0 +1,140 @@
+#include "cli/CaseCommand.h"
+
+#include "cli/CliContext.h"
+#include "evidence/CaseService.h"
+
+#include <QSet>
+
+namespace alpr::cli {
+
+namespace {
+
+constexpr qint64 kMaxIdsInOneRange = 100000;
+
+const char* const kUsage =
+    "usage:\n"
+    "  alprctl case add NUMBER --title TEXT [--lead NAME]      open a case (number in the agency's format)\n"
+    "  alprctl case list [--all]                               open cases (--all: closed ones too)\n"
+    "  alprctl case show NUMBER                                the case and everything attached to it\n"
+    "  alprctl case attach NUMBER --reads IDS                  attach reads (IDS: 12,15,20-24)\n"
+    "  alprctl case attach NUMBER --item KIND:IDS              attach other items (canvass:3, watch:7,9 ...)\n"
+    "  alprctl case close NUMBER | case reopen NUMBER\n"
+    "Changing cases needs the Manage Cases permission; every change is audited.\n";
+
+int usage(CliContext& c)
+{
+    c.err() << kUsage << Qt::flush;
+    return ExitUsage;
+}
+
+void printCase(CliContext& c, const Case& k)
+{
+    c.out() << k.number << '\t' << caseStatusName(k.status) << '\t' << k.createdUtc.toString(Qt::ISODate) << '\t'
+            << k.leadDetective << '\t' << k.title << Qt::endl;
+}
+
+} // namespace
+
+Result<QList<qint64>> parseIdList(const QString& text)
+{
+    QList<qint64> out;
+    QSet<qint64> seen;
+    auto add = [&](qint64 id) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            out.append(id);
+        }
+    };
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList bounds = part.trimmed().split(QLatin1Char('-'));
+        bool okFirst = false;
+        bool okLast = false;
+        const qint64 first = bounds.value(0).toLongLong(&okFirst);
+        const qint64 last = bounds.size() == 2 ? bounds.value(1).toLongLong(&okLast) : first;
+        if (!okFirst || (bounds.size() == 2 && !okLast) || bounds.size() > 2 || first <= 0 || last < first ||
+            last - first >= kMaxIdsInOneRange)
+            return fail(ErrorCode::InvalidInput,
+                        QStringLiteral("'%1' is not a read id or range (e.g. 12,15,20-24)").arg(part.trimmed()));
+        for (qint64 id = first; id <= last; ++id)
+            add(id);
+    }
+    if (out.isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("No ids given"));
+    return out;
+}
+
+int runCaseCommand(CliContext& c)
+{
+    const QString verb = c.arguments().value(0);
+    auto options = CliOptions::parse(
+        c.arguments().mid(1), {QStringLiteral("all"), QStringLiteral("help")},
+        {QStringLiteral("title"), QStringLiteral("lead"), QStringLiteral("reads"), QStringLiteral("item")});
+    if (!options || options->has(QStringLiteral("help")) || verb.isEmpty() || verb == QLatin1String("--help"))
+        return usage(c);
+    const QStringList words = options->positional();
+    const QString number = words.value(0);
+    const bool needsNumber = verb != QLatin1String("list");
+    if ((needsNumber && words.size() != 1) || (!needsNumber && !words.isEmpty()))
+        return usage(c);
+
+    auto session = c.login();
+    if (!session)
+        return c.report(session.error());
+    CaseService cases(**session);
+
+    if (verb == QLatin1String("add")) {
+        auto added =
+            cases.add({number, options->value(QStringLiteral("title")), options->value(QStringLiteral("lead"))});
+        if (!added)
+            return c.report(added.error());
+        c.err() << "Opened case " << added->number << Qt::endl;
+        return ExitOk;
+    }
+    if (verb == QLatin1String("list")) {
+        auto list = cases.list(options->has(QStringLiteral("all")));
+        if (!list)
+            return c.report(list.error());
+        c.out() << "number\tstatus\tcreated_utc\tlead\ttitle" << Qt::endl;
+        for (const Case& k : *list)
+            printCase(c, k);
+        return ExitOk;
+    }
+    if (verb == QLatin1String("show")) {
+        auto found = cases.find(number);
+        if (!found)
+            return c.report(found.error());
+        auto items = cases.items(number);
+        if (!items)
+            return c.report(items.error());
+        printCase(c, *found);
+        for (const CaseItem& item : *items)
+            c.out() << "  " << item.kind << '\t' << item.itemId << '\t' << item.addedBy << '\t'
+                    << item.addedUtc.toString(Qt::ISODate) << Qt::endl;
+        return ExitOk;
+    }
+    if (verb == QLatin1String("attach")) {
+        const bool reads = options->has(QStringLiteral("reads"));
+        const QString item = options->value(QStringLiteral("item"));
+        if (reads == !item.isEmpty())
+            return usage(c);
+        const QString kind = reads ? QLatin1String(CaseService::kReadKind) : item.section(QLatin1Char(':'), 0, 0);
+        auto ids = parseIdList(reads ? options->value(QStringLiteral("reads")) : item.section(QLatin1Char(':'), 1));
+        if (!ids)
+            return c.report(ids.error());
+        auto attached = cases.attach(number, kind, *ids);
+        if (!attached)
+            return c.report(attached.error());
+        c.err() << "Attached " << *attached << " new " << kind << " item(s) to " << number.trimmed().toUpper()
+                << Qt::endl;
+        return ExitOk;
+    }
+    if (verb == QLatin1String("close") || verb == QLatin1String("reopen")) {
+        auto changed = cases.setStatus(number, verb == QLatin1String("close") ? CaseStatus::Closed : CaseStatus::Open);
+        if (!changed)
+            return c.report(changed.error());
+        return ExitOk;
+    }
+    return usage(c);
+}
+
+} // namespace alpr::cli
