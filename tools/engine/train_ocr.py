@@ -92,8 +92,8 @@ def evaluate(model, x, texts):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.abspath(os.path.join(REPO, "..", "shared", "data")))
-    ap.add_argument("--steps", type=int, default=1500)
-    ap.add_argument("--bank", type=int, default=40000)
+    ap.add_argument("--steps", type=int, default=1200)
+    ap.add_argument("--bank", type=int, default=30000)
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--seed", type=int, default=20261128)
     ap.add_argument("--out", default=os.path.join(REPO, "resources", "models"))
@@ -102,7 +102,7 @@ def main():
     torch.manual_seed(args.seed)
     np.random.seed(args.seed)
     random.seed(args.seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(1)  # OpenMP barriers stall badly on a shared 2-core machine
     cv2.setNumThreads(1)
 
     train, val = P.load_crops(args.data)

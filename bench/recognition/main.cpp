@@ -1,0 +1,366 @@
+// alpr_bench_recognition: accuracy and speed of the recognition engine on the shared benchmark data.
+//
+//   alpr_bench_recognition [--data DIR] [--skip-footage] [--detection-threshold X] [--min-confidence X]
+//   alpr_bench_recognition --calibrate [--write FILE]   refit the confidence calibration on the us-crops
+//                                                        validation split (never on us-dev) and print/write it
+//
+// Prints a table: plates detected, top-1 exact, top-5, median and p90 ms per image on one thread (decode included
+// and recognition alone), calibration check, OCR-only accuracy on our us-crops validation split, and for the
+// synthetic drive-by footage frames/s analysed against frames/s decoded only, in the same run.
+
+#include "common/JobContext.h"
+#include "common/Paths.h"
+#include "engine/ConfidenceCalibrator.h"
+#include "engine/FootageRecognizer.h"
+#include "engine/PlateRecognizer.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <vector>
+
+using namespace alpr;
+using namespace alpr::engine;
+
+namespace {
+
+QTextStream out(stdout);
+
+struct DevImage {
+    QString file;
+    QRect box;
+    QString plate;
+};
+
+struct CropSample {
+    QString file;
+    QString plate;
+};
+
+double percentile(std::vector<double> values, double p)
+{
+    if (values.empty())
+        return 0.0;
+    std::sort(values.begin(), values.end());
+    const double index = p * static_cast<double>(values.size() - 1);
+    const auto lo = static_cast<size_t>(std::floor(index));
+    const auto hi = static_cast<size_t>(std::ceil(index));
+    return values[lo] + (values[hi] - values[lo]) * (index - static_cast<double>(lo));
+}
+
+QList<DevImage> loadDevSet(const QString& dir)
+{
+    QList<DevImage> images;
+    QFile file(dir + QStringLiteral("/groundtruth.tsv"));
+    if (!file.open(QIODevice::ReadOnly))
+        return images;
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        const QList<QByteArray> f = line.trimmed().split('\t');
+        if (f.size() < 6)
+            continue;
+        images.append({dir + QLatin1Char('/') + QString::fromUtf8(f[0]),
+                       QRect(f[1].toInt(), f[2].toInt(), f[3].toInt(), f[4].toInt()), QString::fromUtf8(f[5])});
+    }
+    return images;
+}
+
+// The same split as tools/engine/platedata.py: 15% of the crops by a hash of the file name, O folded into 0.
+QList<CropSample> loadCropValidation(const QString& dir)
+{
+    QList<CropSample> samples;
+    QFile file(dir + QStringLiteral("/groundtruth.csv"));
+    if (!file.open(QIODevice::ReadOnly))
+        return samples;
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QList<QByteArray> f = lines[i].trimmed().split(',');
+        if (f.size() < 3)
+            continue;
+        QString plate = QString::fromUtf8(f[2]).trimmed().toUpper().replace(QLatin1Char('O'), QLatin1Char('0'));
+        if (plate.size() < 2 || plate.size() > 8 || plate.contains(QRegularExpression(QStringLiteral("[^0-9A-Z]"))))
+            continue;
+        const QByteArray digest = QCryptographicHash::hash(f[0], QCryptographicHash::Sha1).toHex().left(8);
+        if (digest.toULongLong(nullptr, 16) % 100 < 15)
+            samples.append({dir + QLatin1Char('/') + QString::fromUtf8(f[0]), plate});
+    }
+    return samples;
+}
+
+double iou(const QRect& a, const QRect& b)
+{
+    const QRect inter = a.intersected(b);
+    if (inter.isEmpty())
+        return 0.0;
+    const double i = static_cast<double>(inter.width()) * inter.height();
+    return i / (static_cast<double>(a.width()) * a.height() + static_cast<double>(b.width()) * b.height() - i);
+}
+
+// Reads that are right among those given at least each confidence: the calibration check.
+struct ReliabilityRow {
+    double threshold;
+    int reads = 0;
+    int right = 0;
+};
+
+void printReliability(const QString& title, const std::vector<std::pair<double, bool>>& reads)
+{
+    out << title << "\n";
+    for (const double threshold : {0.5, 0.7, 0.8, 0.9, 0.95}) {
+        ReliabilityRow row{threshold};
+        for (const auto& [confidence, right] : reads) {
+            if (confidence >= threshold) {
+                ++row.reads;
+                row.right += right ? 1 : 0;
+            }
+        }
+        out << QStringLiteral("    confidence >= %1: %2 reads, %3% right\n")
+                   .arg(threshold, 0, 'f', 2)
+                   .arg(row.reads, 3)
+                   .arg(row.reads ? 100.0 * row.right / row.reads : 0.0, 5, 'f', 1);
+    }
+}
+
+void benchStills(PlateRecognizer& recognizer, const QString& devDir)
+{
+    const QList<DevImage> images = loadDevSet(devDir);
+    if (images.isEmpty()) {
+        out << "us-dev: not found under " << devDir << ", skipped\n";
+        return;
+    }
+    int detected = 0, top1 = 0, top5 = 0, falseReads = 0;
+    std::vector<double> totalMs, recognizeMs;
+    std::vector<std::pair<double, bool>> reliability;
+    for (const DevImage& image : images) {
+        QFile file(image.file);
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray bytes = file.readAll();
+        QElapsedTimer timer;
+        timer.start();
+        const auto frame = Frame::fromEncoded(bytes);
+        const qint64 decoded = timer.nsecsElapsed();
+        const auto reads = frame ? recognizer.recognize(*frame) : Result<QList<PlateRead>>(std::unexpected(frame.error()));
+        const qint64 done = timer.nsecsElapsed();
+        totalMs.push_back(done / 1e6);
+        recognizeMs.push_back((done - decoded) / 1e6);
+        if (!reads)
+            continue;
+        std::optional<PlateRead> match;
+        for (const PlateRead& r : *reads) {
+            const bool overlaps = iou(r.box, image.box) > 0.2 || image.box.contains(r.box.center());
+            if (overlaps && (!match || r.detectionScore > match->detectionScore))
+                match = r;
+            else if (!overlaps)
+                ++falseReads;
+        }
+        if (!match)
+            continue;
+        ++detected;
+        const bool right = match->text == image.plate;
+        top1 += right ? 1 : 0;
+        for (qsizetype i = 0; i < std::min<qsizetype>(5, match->candidates.size()); ++i)
+            if (match->candidates[i].text == image.plate) {
+                ++top5;
+                break;
+            }
+        reliability.emplace_back(match->confidence, right);
+    }
+    const auto pct = [&](int n) { return QStringLiteral("%1% (%2/%3)").arg(100.0 * n / images.size(), 0, 'f', 1).arg(n).arg(images.size()); };
+    out << "us-dev (" << images.size() << " images, one thread)\n";
+    out << "    plates detected           " << pct(detected) << "\n";
+    out << "    top-1 exact               " << pct(top1) << "\n";
+    out << "    top-5                     " << pct(top5) << "\n";
+    out << "    ms/image median, p90      " << QString::number(percentile(totalMs, 0.5), 'f', 1) << ", "
+        << QString::number(percentile(totalMs, 0.9), 'f', 1) << "  (decode + recognize)\n";
+    out << "    ms/image median, p90      " << QString::number(percentile(recognizeMs, 0.5), 'f', 1) << ", "
+        << QString::number(percentile(recognizeMs, 0.9), 'f', 1) << "  (recognize only)\n";
+    out << "    reads away from the labelled plate: " << falseReads << " (other cars' plates or false positives)\n";
+    printReliability(QStringLiteral("    calibration on us-dev (matched reads):"), reliability);
+}
+
+// Degraded variants of a validation crop, as the detector hands plates over: smaller and a little skewed.
+QList<Frame> cropVariants(const Frame& crop, int variants)
+{
+    QList<Frame> frames{crop};
+    const cv::Mat source(crop.height(), crop.width(), CV_8UC3, const_cast<char*>(crop.bgr().constData()));
+    for (int v = 1; v < variants; ++v) {
+        const int width = 40 + 30 * v;
+        const int height = std::max(12, width * source.rows / std::max(1, source.cols));
+        const float dx = static_cast<float>(source.cols) * 0.03f * static_cast<float>((v % 3) - 1);
+        const float dy = static_cast<float>(source.rows) * 0.04f * static_cast<float>(((v + 1) % 3) - 1);
+        const cv::Point2f from[4] = {{dx, dy}, {static_cast<float>(source.cols) + dx, -dy},
+                                     {static_cast<float>(source.cols) - dx, static_cast<float>(source.rows) + dy},
+                                     {-dx, static_cast<float>(source.rows) - dy}};
+        const cv::Point2f to[4] = {{0, 0}, {static_cast<float>(width), 0},
+                                   {static_cast<float>(width), static_cast<float>(height)}, {0, static_cast<float>(height)}};
+        cv::Mat small;
+        cv::warpPerspective(source, small, cv::getPerspectiveTransform(from, to), cv::Size(width, height),
+                            cv::INTER_AREA, cv::BORDER_REPLICATE);
+        QByteArray bytes(static_cast<qsizetype>(small.total() * 3), Qt::Uninitialized);
+        cv::Mat target(small.rows, small.cols, CV_8UC3, bytes.data());
+        small.copyTo(target);
+        frames.append(Frame::fromBgr(small.cols, small.rows, bytes));
+    }
+    return frames;
+}
+
+void benchOcr(PlateRecognizer& recognizer, const QString& cropDir, bool calibrate, const QString& writePath)
+{
+    const QList<CropSample> samples = loadCropValidation(cropDir);
+    if (samples.isEmpty()) {
+        out << "us-crops: not found under " << cropDir << ", skipped\n";
+        return;
+    }
+    int right = 0, rightSmall = 0, smallCount = 0;
+    QList<ConfidenceCalibrator::Sample> fitSamples;
+    for (const CropSample& s : samples) {
+        const auto crop = Frame::fromFile(s.file);
+        if (!crop)
+            continue;
+        const QList<Frame> variants = cropVariants(*crop, calibrate ? 5 : 2);
+        for (qsizetype v = 0; v < variants.size(); ++v) {
+            const auto read = recognizer.readCrop(variants[v]);
+            if (!read)
+                continue;
+            if (v == 0)
+                right += read->text == s.plate ? 1 : 0;
+            if (v == 1) {
+                ++smallCount;
+                rightSmall += read->text == s.plate ? 1 : 0;
+            }
+            double total = 0.0;
+            for (const auto& c : read->candidates)
+                total += c.ocrProbability;
+            for (const auto& c : read->candidates)
+                fitSamples.append({ConfidenceCalibrator::features(c.ocrProbability, total > 0 ? c.ocrProbability / total : 0,
+                                                                  c.matchesFormat),
+                                   c.text == s.plate});
+        }
+    }
+    out << "us-crops validation split (" << samples.size() << " crops, OCR only)\n";
+    out << "    top-1 exact, full crop    " << QString::number(100.0 * right / samples.size(), 'f', 1) << "%\n";
+    out << "    top-1 exact, 70 px wide   " << QString::number(100.0 * rightSmall / std::max(1, smallCount), 'f', 1)
+        << "%\n";
+    if (!calibrate)
+        return;
+    const ConfidenceCalibrator fitted = ConfidenceCalibrator::fit(fitSamples);
+    const QByteArray json = QJsonDocument(fitted.toJson()).toJson(QJsonDocument::Compact);
+    out << "calibration fitted on " << fitSamples.size() << " candidates: " << QString::fromUtf8(json) << "\n";
+    if (writePath.isEmpty())
+        return;
+    QFile file(writePath);
+    if (!file.open(QIODevice::ReadOnly)) {
+        out << "cannot read " << writePath << "\n";
+        return;
+    }
+    QJsonObject config = QJsonDocument::fromJson(file.readAll()).object();
+    file.close();
+    config.insert(QStringLiteral("calibration"), fitted.toJson());
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        out << "cannot write " << writePath << "\n";
+        return;
+    }
+    file.write(QJsonDocument(config).toJson(QJsonDocument::Indented));
+    out << "written to " << writePath << "\n";
+}
+
+void benchFootage(PlateRecognizer& recognizer, const QString& footageDir)
+{
+    const QString clip = footageDir + QStringLiteral("/us_driveby_synthetic.mp4");
+    QFile truthFile(footageDir + QStringLiteral("/us_driveby_synthetic.groundtruth.csv"));
+    if (!QFileInfo::exists(clip) || !truthFile.open(QIODevice::ReadOnly)) {
+        out << "footage: not found under " << footageDir << ", skipped\n";
+        return;
+    }
+    FootageRecognizer footage(recognizer);
+    const auto decodeOnly = footage.decodeOnly(clip);
+    JobContext job;
+    const auto plates = footage.run(clip, FootageOptions{}, job);
+    if (!decodeOnly || !plates) {
+        out << "footage: failed: " << (decodeOnly ? plates.error() : decodeOnly.error()).toString() << "\n";
+        return;
+    }
+    const auto stats = footage.lastStatistics();
+    out << "us_driveby_synthetic.mp4 (" << stats.framesDecoded << " frames, " << stats.durationSeconds << " s)\n";
+    out << "    decode only               " << QString::number(decodeOnly->framesDecoded / decodeOnly->wallSeconds, 'f', 1)
+        << " frames/s\n";
+    out << "    full analysis             " << QString::number(stats.framesDecoded / stats.wallSeconds, 'f', 1)
+        << " frames/s of footage (" << stats.framesAnalysed << " frames analysed, "
+        << QString::number(stats.framesAnalysed / stats.wallSeconds, 'f', 1) << " analysed/s)\n";
+    int found = 0, truths = 0;
+    QList<bool> used(plates->size(), false);
+    for (const QByteArray& line : truthFile.readAll().split('\n').mid(1)) {
+        const QList<QByteArray> f = line.trimmed().split(',');
+        if (f.size() < 3)
+            continue;
+        ++truths;
+        const double start = f[0].toDouble(), end = f[1].toDouble();
+        const QString plate = QString::fromUtf8(f[2]);
+        int reports = 0;
+        bool inWindow = true;
+        for (qsizetype i = 0; i < plates->size(); ++i) {
+            if ((*plates)[i].text != plate)
+                continue;
+            ++reports;
+            used[i] = true;
+            inWindow = inWindow && (*plates)[i].firstSeenSeconds >= start - 0.1 && (*plates)[i].lastSeenSeconds <= end + 0.1;
+        }
+        found += (reports == 1 && inWindow) ? 1 : 0;
+        out << QStringLiteral("    %1  %2-%3 s: reported %4x%5\n").arg(plate, -8).arg(start).arg(end).arg(reports)
+                   .arg(reports && !inWindow ? QStringLiteral(" (outside window)") : QString());
+    }
+    const auto extra = std::count(used.begin(), used.end(), false);
+    out << "    plates reported once in their window: " << found << "/" << truths << ", other reports: " << extra << "\n";
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const auto valueOf = [&](const QString& name, const QString& fallback) {
+        const qsizetype i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? args[i + 1] : fallback;
+    };
+    const QString data = valueOf(QStringLiteral("--data"), paths::sharedDataDirectory());
+    if (data.isEmpty()) {
+        std::fprintf(stderr, "shared data not found: pass --data DIR or set ALPR_SHARED_DATA\n");
+        return 1;
+    }
+    PlateRecognizer::setComputeThreads(1);
+    RecognizerOptions options;
+    options.detectionThreshold = valueOf(QStringLiteral("--detection-threshold"), QString::number(options.detectionThreshold)).toDouble();
+    options.minConfidence = valueOf(QStringLiteral("--min-confidence"), QString::number(options.minConfidence)).toDouble();
+    options.modelDirectory = valueOf(QStringLiteral("--models"), QString());
+    const bool calibrate = args.contains(QStringLiteral("--calibrate"));
+    if (calibrate)
+        options.maxCandidates = 1000;
+    auto recognizer = PlateRecognizer::create(options);
+    if (!recognizer) {
+        std::fprintf(stderr, "engine: %s\n", qPrintable(recognizer.error().toString()));
+        return 1;
+    }
+    if (calibrate) {
+        benchOcr(**recognizer, data + QStringLiteral("/plates/us-crops"), true, valueOf(QStringLiteral("--write"), QString()));
+        return 0;
+    }
+    benchStills(**recognizer, data + QStringLiteral("/plates/us-dev"));
+    benchOcr(**recognizer, data + QStringLiteral("/plates/us-crops"), false, QString());
+    if (!args.contains(QStringLiteral("--skip-footage")))
+        benchFootage(**recognizer, data + QStringLiteral("/footage"));
+    return 0;
+}

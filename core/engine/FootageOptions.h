@@ -1,0 +1,39 @@
+#pragma once
+
+#include "engine/GeoPoint.h"
+#include "engine/GeoTrack.h"
+#include "engine/TrackedPlate.h"
+
+#include <QDateTime>
+
+#include <functional>
+#include <optional>
+
+namespace alpr::engine {
+
+/// How footage is sampled, tracked and placed in time and space.
+struct FootageOptions {
+    /// Frames analysed per second of footage at most (the rest are decoded and skipped). Plates stay in view for
+    /// a second or more, so 10/s gives every pass several reads for the vote.
+    double analysisFps = 10.0;
+    /// Skip sampled frames where nothing moved since the last analysed frame and no plate is being tracked.
+    bool motionGating = true;
+    /// Mean absolute grey-level difference (0-255) on a thumbnail that counts as motion.
+    double motionThreshold = 1.5;
+    /// Even a still scene is analysed this often (a parked car is still read).
+    double keyframeIntervalSeconds = 2.0;
+    /// A track not seen for this long is closed (the vehicle has passed).
+    double trackGapSeconds = 1.0;
+    /// A track needs this many reads, or one read at singleReadConfidence, to be reported.
+    int minObservations = 2;
+    double singleReadConfidence = 0.9;
+    /// Wall-clock time of the first frame; invalid = unknown (then no UTC times and no GPS matching).
+    QDateTime startTimeUtc;
+    /// Camera positions over time; takes precedence over fixedLocation when it covers the time.
+    std::optional<GeoTrack> track;
+    std::optional<GeoPoint> fixedLocation;
+    /// Called for each plate as soon as its track closes (from the calling thread), e.g. to store it at once.
+    std::function<void(const TrackedPlate&)> onPlate;
+};
+
+} // namespace alpr::engine

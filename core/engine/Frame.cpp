@@ -1,0 +1,120 @@
+#include "engine/Frame.h"
+
+#include "engine/internal/ImageProbe.h"
+#include "engine/internal/MatConversion.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <vector>
+
+namespace alpr::engine {
+
+namespace {
+
+// libjpeg happily returns a grey-padded picture for a cut-off file. An intact JPEG ends its last scan with an
+// end-of-image marker; entropy-coded data cannot contain 0xFFD9 or 0xFFDA (byte stuffing), so a last start-of-scan
+// after the last end-of-image means the file was truncated.
+bool jpegLooksTruncated(const QByteArray& data)
+{
+    if (data.size() < 4 || static_cast<unsigned char>(data[0]) != 0xFF || static_cast<unsigned char>(data[1]) != 0xD8)
+        return false;
+    const qsizetype lastEnd = data.lastIndexOf(QByteArrayView("\xFF\xD9", 2));
+    const qsizetype lastScan = data.lastIndexOf(QByteArrayView("\xFF\xDA", 2));
+    return lastEnd < 0 || lastEnd < lastScan;
+}
+
+QString sizeText(qint64 width, qint64 height)
+{
+    return QStringLiteral("%1x%2").arg(width).arg(height);
+}
+
+} // namespace
+
+Result<Frame> Frame::fromEncoded(const QByteArray& encoded)
+{
+    if (encoded.isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The file is empty"));
+    if (encoded.size() > maxEncodedBytes)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The image file is too large"),
+                    QStringLiteral("%1 bytes").arg(encoded.size()));
+    const auto probed = internal::probeImageSize(encoded);
+    if (probed) {
+        if (probed->width <= 0 || probed->height <= 0)
+            return fail(ErrorCode::Corrupt, QStringLiteral("The image header is damaged"),
+                        sizeText(probed->width, probed->height));
+        if (probed->width * probed->height > maxPixels)
+            return fail(ErrorCode::InvalidInput,
+                        QStringLiteral("The image is too large to analyse (%1 pixels)")
+                            .arg(sizeText(probed->width, probed->height)));
+    }
+    if (jpegLooksTruncated(encoded))
+        return fail(ErrorCode::Corrupt, QStringLiteral("The JPEG image is truncated"));
+    try {
+        const std::vector<uchar> bytes(encoded.begin(), encoded.end());
+        const cv::Mat decoded = cv::imdecode(bytes, cv::IMREAD_COLOR);
+        if (decoded.empty()) {
+            if (probed)
+                return fail(ErrorCode::Corrupt, QStringLiteral("The image is damaged or truncated"));
+            return fail(ErrorCode::InvalidInput, QStringLiteral("The file is not an image in a supported format"));
+        }
+        if (static_cast<qint64>(decoded.cols) * decoded.rows > maxPixels)
+            return fail(ErrorCode::InvalidInput, QStringLiteral("The image is too large to analyse (%1 pixels)")
+                                                     .arg(sizeText(decoded.cols, decoded.rows)));
+        return internal::frameFromMat(decoded);
+    } catch (const cv::Exception& e) {
+        return fail(ErrorCode::Corrupt, QStringLiteral("The image could not be decoded"), QString::fromUtf8(e.what()));
+    } catch (const std::bad_alloc&) {
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The image is too large to analyse"));
+    }
+}
+
+Result<Frame> Frame::fromFile(const QString& path)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile())
+        return fail(ErrorCode::Io, QStringLiteral("The file does not exist or is not a regular file"), path);
+    if (file.size() > maxEncodedBytes)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The image file is too large"), path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ErrorCode::Io, QStringLiteral("The file cannot be read"), path + QStringLiteral(": ") +
+                                                                                 file.errorString());
+    const QByteArray data = file.readAll();
+    auto frame = fromEncoded(data);
+    if (!frame)
+        frame.error().detail = frame.error().detail.isEmpty() ? path : path + QStringLiteral(": ") + frame.error().detail;
+    return frame;
+}
+
+Frame Frame::fromBgr(int width, int height, QByteArray bgr)
+{
+    Frame frame;
+    if (width <= 0 || height <= 0 || bgr.size() != static_cast<qsizetype>(width) * height * 3)
+        return frame;
+    frame.m_width = width;
+    frame.m_height = height;
+    frame.m_bgr = std::move(bgr);
+    return frame;
+}
+
+Result<QByteArray> Frame::encode(const QString& extension, int quality) const
+{
+    if (isNull())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("There is no image to encode"));
+    try {
+        std::vector<uchar> out;
+        std::vector<int> params;
+        if (extension == QStringLiteral(".jpg") || extension == QStringLiteral(".jpeg"))
+            params = {cv::IMWRITE_JPEG_QUALITY, quality};
+        if (!cv::imencode(extension.toStdString(), internal::matView(*this), out, params))
+            return fail(ErrorCode::Unsupported, QStringLiteral("The image could not be encoded"), extension);
+        return QByteArray(reinterpret_cast<const char*>(out.data()), static_cast<qsizetype>(out.size()));
+    } catch (const cv::Exception& e) {
+        return fail(ErrorCode::Unsupported, QStringLiteral("The image could not be encoded"),
+                    QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace alpr::engine

@@ -1,0 +1,146 @@
+#include "engine/PlateRecognizer.h"
+
+#include "engine/internal/MatConversion.h"
+#include "engine/internal/ModelBundle.h"
+
+#include <QHash>
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace alpr::engine {
+
+namespace {
+
+// How many beam hypotheses are expanded with look-alike substitutions that fit a plate layout.
+constexpr int hypothesesExpanded = 3;
+constexpr int beamResults = 12;
+// Shorter readings are fragments (a sticker digit, half a plate), never a US plate number.
+constexpr int minimumPlateLength = 2;
+
+} // namespace
+
+struct PlateRecognizer::Private {
+    RecognizerOptions options;
+    internal::ModelBundle models;
+
+    PlateRead readQuad(const cv::Mat& image, const std::array<cv::Point2f, 4>& quad, double detectionScore);
+    QList<PlateCandidate> rankCandidates(const CtcProbabilities& probs) const;
+};
+
+QList<PlateCandidate> PlateRecognizer::Private::rankCandidates(const CtcProbabilities& probs) const
+{
+    const auto hypotheses = models.decoder->decode(probs, beamResults);
+    QHash<QString, double> probability;
+    for (const auto& h : hypotheses)
+        probability.insert(h.text, h.probability);
+    for (qsizetype i = 0; i < std::min<qsizetype>(hypothesesExpanded, hypotheses.size()); ++i) {
+        for (const QString& alternative : models.formats.lookalikeAlternatives(hypotheses[i].text)) {
+            if (!probability.contains(alternative))
+                probability.insert(alternative, models.decoder->probabilityOf(probs, alternative));
+        }
+    }
+    // Shorter readings are dropped before the shares are taken, so a caller can recompute every feature from the
+    // returned list (the calibration fit does).
+    for (auto it = probability.begin(); it != probability.end();)
+        it = it.key().size() < minimumPlateLength ? probability.erase(it) : std::next(it);
+    double total = 0.0;
+    for (auto it = probability.cbegin(); it != probability.cend(); ++it)
+        total += it.value();
+    QList<PlateCandidate> ranked;
+    for (auto it = probability.cbegin(); it != probability.cend(); ++it) {
+        const bool fits = models.formats.matches(it.key());
+        const auto features = ConfidenceCalibrator::features(it.value(), total > 0 ? it.value() / total : 0.0, fits);
+        ranked.append(PlateCandidate{it.key(), models.calibrator.confidence(features), fits, it.value()});
+    }
+    std::sort(ranked.begin(), ranked.end(), [](const PlateCandidate& a, const PlateCandidate& b) {
+        return a.confidence != b.confidence ? a.confidence > b.confidence : a.text < b.text;
+    });
+    return ranked;
+}
+
+PlateRead PlateRecognizer::Private::readQuad(const cv::Mat& image, const std::array<cv::Point2f, 4>& quad,
+                                             double detectionScore)
+{
+    PlateRead read;
+    read.detectionScore = detectionScore;
+    for (int i = 0; i < 4; ++i)
+        read.quad[static_cast<size_t>(i)] = QPointF(quad[static_cast<size_t>(i)].x, quad[static_cast<size_t>(i)].y);
+    const cv::Rect bounds = cv::boundingRect(std::vector<cv::Point2f>(quad.begin(), quad.end())) &
+                            cv::Rect(0, 0, image.cols, image.rows);
+    read.box = QRect(bounds.x, bounds.y, bounds.width, bounds.height);
+    read.candidates = rankCandidates(models.ocr->read(image, quad));
+    if (read.candidates.size() > options.maxCandidates)
+        read.candidates.resize(options.maxCandidates);
+    if (!read.candidates.isEmpty()) {
+        read.text = read.candidates.first().text;
+        read.confidence = read.candidates.first().confidence;
+    }
+    const int cropWidth = std::max(16, options.cropWidth);
+    read.crop = internal::frameFromMat(internal::PlateOcrNet::rectify(image, quad, cv::Size(cropWidth, cropWidth / 2)));
+    return read;
+}
+
+PlateRecognizer::PlateRecognizer(std::unique_ptr<Private> d) : d(std::move(d)) {}
+
+PlateRecognizer::~PlateRecognizer() = default;
+
+Result<std::unique_ptr<PlateRecognizer>> PlateRecognizer::create(const RecognizerOptions& options)
+{
+    auto models = internal::ModelBundle::load(options.modelDirectory);
+    if (!models)
+        return std::unexpected(models.error());
+    auto d = std::make_unique<Private>();
+    d->options = options;
+    d->models = std::move(*models);
+    return std::unique_ptr<PlateRecognizer>(new PlateRecognizer(std::move(d)));
+}
+
+void PlateRecognizer::setComputeThreads(int threads)
+{
+    cv::setNumThreads(threads);
+}
+
+const RecognizerOptions& PlateRecognizer::options() const
+{
+    return d->options;
+}
+
+Result<QList<PlateRead>> PlateRecognizer::recognize(const Frame& frame)
+{
+    if (frame.isNull())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("There is no image to analyse"));
+    try {
+        const cv::Mat image = internal::matView(frame);
+        const auto detections = d->models.detector->detect(image, static_cast<float>(d->options.detectionThreshold),
+                                                           d->options.maxPlates);
+        QList<PlateRead> reads;
+        for (const auto& detection : detections) {
+            PlateRead read = d->readQuad(image, detection.quad, detection.score);
+            if (read.text.isEmpty() || read.confidence < d->options.minConfidence)
+                continue;
+            reads.append(std::move(read));
+        }
+        return reads;
+    } catch (const cv::Exception& e) {
+        return fail(ErrorCode::Internal, QStringLiteral("Plate recognition failed"), QString::fromUtf8(e.what()));
+    }
+}
+
+Result<PlateRead> PlateRecognizer::readCrop(const Frame& plateImage)
+{
+    if (plateImage.isNull())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("There is no image to analyse"));
+    try {
+        const cv::Mat image = internal::matView(plateImage);
+        const auto w = static_cast<float>(image.cols);
+        const auto h = static_cast<float>(image.rows);
+        return d->readQuad(image, {cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)}, 1.0);
+    } catch (const cv::Exception& e) {
+        return fail(ErrorCode::Internal, QStringLiteral("Plate recognition failed"), QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace alpr::engine

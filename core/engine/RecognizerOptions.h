@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+namespace alpr::engine {
+
+/// Tuning of PlateRecognizer. The defaults are the ones measured in docs/engine.md.
+struct RecognizerOptions {
+    /// Directory with engine.json, plate_formats.json and the ONNX files; empty = the models compiled into the
+    /// engine (resources/models at build time).
+    QString modelDirectory;
+    /// Detector heat-map peak needed to consider a region at all.
+    double detectionThreshold = 0.3;
+    /// Reads whose calibrated confidence is below this are dropped as probable non-plates.
+    double minConfidence = 0.1;
+    /// At most this many plates per image are read (largest detector scores first).
+    int maxPlates = 8;
+    /// Candidates returned per plate.
+    int maxCandidates = 10;
+    /// Width of the rectified crop in PlateRead::crop (height is half).
+    int cropWidth = 256;
+};
+
+} // namespace alpr::engine

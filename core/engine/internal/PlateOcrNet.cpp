@@ -1,0 +1,92 @@
+#include "engine/internal/PlateOcrNet.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
+
+namespace alpr::engine::internal {
+
+namespace {
+
+// Relative growth of the quad for each read that is averaged: as detected, a little looser, a little tighter.
+constexpr std::array<float, 3> quadGrowth{0.0f, 0.05f, -0.03f};
+
+std::array<cv::Point2f, 4> grown(const std::array<cv::Point2f, 4>& quad, float growth)
+{
+    cv::Point2f centre(0, 0);
+    for (const auto& p : quad)
+        centre += p * 0.25f;
+    std::array<cv::Point2f, 4> out;
+    for (int i = 0; i < 4; ++i)
+        out[i] = centre + (quad[i] - centre) * (1.0f + growth);
+    return out;
+}
+
+} // namespace
+
+PlateOcrNet::PlateOcrNet(cv::dnn::Net net, int inputWidth, int inputHeight)
+    : m_net(std::move(net)), m_inputWidth(inputWidth), m_inputHeight(inputHeight)
+{
+}
+
+cv::Mat PlateOcrNet::rectify(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad, cv::Size size)
+{
+    const std::array<cv::Point2f, 4> target{cv::Point2f(0, 0), cv::Point2f(static_cast<float>(size.width), 0),
+                                            cv::Point2f(static_cast<float>(size.width), static_cast<float>(size.height)),
+                                            cv::Point2f(0, static_cast<float>(size.height))};
+    const cv::Mat transform = cv::getPerspectiveTransform(quad.data(), target.data());
+    cv::Mat out;
+    cv::warpPerspective(bgr, out, transform, size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+    return out;
+}
+
+cv::Mat PlateOcrNet::forward(const cv::Mat& gray)
+{
+    m_net.setInput(cv::dnn::blobFromImage(gray, 1.0 / 255.0));
+    return m_net.forward().clone();
+}
+
+CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad)
+{
+    const cv::Size inputSize(m_inputWidth, m_inputHeight);
+    // A plate much larger than the input is shrunk in two steps so the warp does not alias thin strokes.
+    cv::Mat source = bgr;
+    float shrink = 1.0f;
+    const float quadWidth = static_cast<float>(cv::norm(quad[1] - quad[0]));
+    if (quadWidth > 2.5f * m_inputWidth) {
+        shrink = 2.0f * m_inputWidth / quadWidth;
+        cv::resize(bgr, source, cv::Size(), shrink, shrink, cv::INTER_AREA);
+    }
+    CtcProbabilities result;
+    for (const float growth : quadGrowth) {
+        auto scaled = grown(quad, growth);
+        for (auto& p : scaled)
+            p *= shrink;
+        cv::Mat gray;
+        cv::cvtColor(rectify(source, scaled, inputSize), gray, cv::COLOR_BGR2GRAY);
+        const cv::Mat logits = forward(gray); // 1 x classes x 1 x steps
+        const int classes = logits.size[1];
+        const int steps = logits.size[3];
+        if (result.values.empty()) {
+            result.classes = classes;
+            result.steps = steps;
+            result.values.assign(static_cast<size_t>(classes) * steps, 0.0f);
+        }
+        for (int t = 0; t < steps; ++t) {
+            float maxLogit = -1e30f;
+            for (int c = 0; c < classes; ++c)
+                maxLogit = std::max(maxLogit, logits.ptr<float>(0, c)[t]);
+            float sum = 0.0f;
+            std::vector<float> e(static_cast<size_t>(classes));
+            for (int c = 0; c < classes; ++c) {
+                e[static_cast<size_t>(c)] = std::exp(logits.ptr<float>(0, c)[t] - maxLogit);
+                sum += e[static_cast<size_t>(c)];
+            }
+            for (int c = 0; c < classes; ++c)
+                result.values[static_cast<size_t>(t) * classes + c] += e[static_cast<size_t>(c)] / sum / quadGrowth.size();
+        }
+    }
+    return result;
+}
+
+} // namespace alpr::engine::internal
