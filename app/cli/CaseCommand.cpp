@@ -2,14 +2,11 @@
 
 #include "cli/CliContext.h"
 #include "evidence/CaseService.h"
-
-#include <QSet>
+#include "evidence/ReadIdList.h"
 
 namespace alpr::cli {
 
 namespace {
-
-constexpr qint64 kMaxIdsInOneRange = 100000;
 
 const char* const kUsage =
     "usage:\n"
@@ -34,34 +31,6 @@ void printCase(CliContext& c, const Case& k)
 }
 
 } // namespace
-
-Result<QList<qint64>> parseIdList(const QString& text)
-{
-    QList<qint64> out;
-    QSet<qint64> seen;
-    auto add = [&](qint64 id) {
-        if (!seen.contains(id)) {
-            seen.insert(id);
-            out.append(id);
-        }
-    };
-    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        const QStringList bounds = part.trimmed().split(QLatin1Char('-'));
-        bool okFirst = false;
-        bool okLast = false;
-        const qint64 first = bounds.value(0).toLongLong(&okFirst);
-        const qint64 last = bounds.size() == 2 ? bounds.value(1).toLongLong(&okLast) : first;
-        if (!okFirst || (bounds.size() == 2 && !okLast) || bounds.size() > 2 || first <= 0 || last < first ||
-            last - first >= kMaxIdsInOneRange)
-            return fail(ErrorCode::InvalidInput,
-                        QStringLiteral("'%1' is not a read id or range (e.g. 12,15,20-24)").arg(part.trimmed()));
-        for (qint64 id = first; id <= last; ++id)
-            add(id);
-    }
-    if (out.isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("No ids given"));
-    return out;
-}
 
 int runCaseCommand(CliContext& c)
 {
@@ -118,7 +87,8 @@ int runCaseCommand(CliContext& c)
         if (reads == !item.isEmpty())
             return usage(c);
         const QString kind = reads ? QLatin1String(CaseService::kReadKind) : item.section(QLatin1Char(':'), 0, 0);
-        auto ids = parseIdList(reads ? options->value(QStringLiteral("reads")) : item.section(QLatin1Char(':'), 1));
+        auto ids =
+            ReadIdList::parse(reads ? options->value(QStringLiteral("reads")) : item.section(QLatin1Char(':'), 1));
         if (!ids)
             return c.report(ids.error());
         auto attached = cases.attach(number, kind, *ids);

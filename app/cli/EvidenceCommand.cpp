@@ -1,11 +1,11 @@
 #include "cli/EvidenceCommand.h"
 
-#include "cli/CaseCommand.h"
 #include "cli/CliContext.h"
 #include "evidence/EvidenceExportLog.h"
 #include "evidence/EvidenceExporter.h"
 #include "evidence/EvidenceVerifier.h"
 #include "evidence/LocalEvidenceFileWriter.h"
+#include "evidence/ReadIdList.h"
 #include "evidence/RemovableVolumes.h"
 
 #include <QDir>
@@ -56,7 +56,7 @@ int exportPackage(CliContext& c, const CliOptions& options)
     if (request.caseNumber.isEmpty() || request.targetDirectory.isEmpty() || reads == request.allCaseItems)
         return usage(c);
     if (reads) {
-        auto ids = parseIdList(options.value(QStringLiteral("reads")));
+        auto ids = ReadIdList::parse(options.value(QStringLiteral("reads")));
         if (!ids)
             return c.report(ids.error());
         request.readIds = *ids;

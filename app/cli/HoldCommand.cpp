@@ -1,8 +1,8 @@
 #include "cli/HoldCommand.h"
 
-#include "cli/CaseCommand.h"
 #include "cli/CliContext.h"
 #include "evidence/HoldService.h"
+#include "evidence/ReadIdList.h"
 
 namespace alpr::cli {
 
@@ -59,7 +59,7 @@ int runHoldCommand(CliContext& c)
                 return c.report(makeError(ErrorCode::InvalidInput, QStringLiteral("--until takes a date, YYYY-MM-DD")));
         }
         if (options->has(QStringLiteral("reads"))) {
-            auto ids = parseIdList(options->value(QStringLiteral("reads")));
+            auto ids = ReadIdList::parse(options->value(QStringLiteral("reads")));
             if (!ids)
                 return c.report(ids.error());
             request.readIds = *ids;

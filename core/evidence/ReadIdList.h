@@ -1,0 +1,18 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QList>
+
+namespace alpr {
+
+/// Read ids as people type them, in the CLI and in the GUI: "12,15,20-24" (spaces allowed).
+class ReadIdList {
+public:
+    static constexpr qint64 kMaxIdsInOneRange = 100000;
+
+    /// In the order given, duplicates dropped. InvalidInput names the part that is not an id or range.
+    [[nodiscard]] static Result<QList<qint64>> parse(const QString& text);
+};
+
+} // namespace alpr
