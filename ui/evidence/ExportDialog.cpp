@@ -1,10 +1,10 @@
 #include "evidence/ExportDialog.h"
 
-#include "PdfEvidenceRenderer.h"
 #include "accounts/Session.h"
 #include "audit/AccessPurpose.h"
 #include "common/BackgroundTask.h"
 #include "evidence/LocalEvidenceFileWriter.h"
+#include "evidence/PdfEvidenceRenderer.h"
 #include "evidence/RemovableVolumes.h"
 
 #include <QCheckBox>
@@ -119,10 +119,11 @@ ExportDialog::ExportDialog(Session& session, QString caseNumber, QList<qint64> r
         m_session, this,
         [](store::Database& db) -> Result<QStringList> { return AccessPurposePolicy::load(db).purposes(); },
         [this](const Result<QStringList>& purposes) {
+            const QString typed = m_purposeComboBox->currentText(); // the user may have typed meanwhile
             if (purposes)
                 m_purposeComboBox->addItems(*purposes);
             m_purposeComboBox->setCurrentIndex(-1);
-            m_purposeComboBox->setEditText(QString());
+            m_purposeComboBox->setEditText(typed);
         });
     refreshVolumes();
     updateButtons();

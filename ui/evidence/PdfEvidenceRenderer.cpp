@@ -1,4 +1,4 @@
-#include "PdfEvidenceRenderer.h"
+#include "evidence/PdfEvidenceRenderer.h"
 
 #include "evidence/EvidenceReadsFormat.h"
 
