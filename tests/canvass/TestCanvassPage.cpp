@@ -138,6 +138,9 @@ private slots:
     {
         auto* radius = child<QSpinBox>("radiusSpinBox");
         QCOMPARE(radius->value(), 500);
+        map()->setArea(CanvassArea::circle(kScene, 450)); // the controls follow the map
+        QCOMPARE(radius->value(), 450);
+        map()->setArea(CanvassArea::circle(kScene, 500));
         const GeoPoint edge = Geodesy::destination(kScene, 90, 500);
         const GeoPoint target = Geodesy::destination(kScene, 90, 300);
         const QPoint from = map()->screenPosition(edge.latitude, edge.longitude);

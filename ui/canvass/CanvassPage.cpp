@@ -166,7 +166,7 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
         if (m_fromDateTimeEdit->hasFocus())
             m_windowComboBox->setCurrentIndex(0);
     });
-    connect(m_mapView, &MapView::areaEdited, this, &CanvassPage::onAreaEdited);
+    connect(m_mapView, &MapView::areaChanged, this, &CanvassPage::onAreaEdited);
     connect(m_mapView, &MapView::markerClicked, this, &CanvassPage::onMarkerClicked);
     connect(m_resultTreeWidget, &QTreeWidget::itemSelectionChanged, this, &CanvassPage::onSelectionChanged);
     connect(m_exportCsvPushButton, &QPushButton::clicked, this, [this] { chooseExport(QStringLiteral("csv")); });
@@ -176,7 +176,6 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     loadMapSettings();
     const QPointF centre = m_mapView->centre();
     m_mapView->setArea(CanvassArea::circle({centre.y(), centre.x()}, kDefaultRadiusMetres));
-    onAreaEdited();
     for (QPushButton* b : {m_exportCsvPushButton, m_exportKmlPushButton, m_exportPdfPushButton})
         b->setEnabled(false);
 }
@@ -218,7 +217,6 @@ void CanvassPage::onShapeChanged(int index)
     if (index == 0) {
         const GeoPoint centre = m_mapView->area().centre();
         m_mapView->setArea(CanvassArea::circle(centre, m_radiusSpinBox->value()));
-        onAreaEdited();
     } else if (m_mapView->area().kind() != CanvassArea::Kind::Polygon) {
         m_mapView->startPolygon();
         m_areaLabel->setText(tr("Click the corners on the map; double-click to finish."));
@@ -230,7 +228,6 @@ void CanvassPage::onRadiusChanged(int metres)
     if (m_mapView->area().kind() != CanvassArea::Kind::Circle || int(m_mapView->area().radiusMetres()) == metres)
         return;
     m_mapView->setArea(CanvassArea::circle(m_mapView->area().centre(), metres));
-    onAreaEdited();
 }
 
 void CanvassPage::onAreaEdited()

@@ -157,6 +157,7 @@ void MapView::setArea(const CanvassArea& area)
     m_hasArea = true;
     m_drawingPolygon = false;
     update();
+    emit areaChanged(m_area);
 }
 
 void MapView::startPolygon()
@@ -172,6 +173,7 @@ void MapView::finishPolygon()
     if (m_newPolygon.size() >= 3) {
         m_area = CanvassArea::polygon(m_newPolygon);
         m_hasArea = true;
+        emit areaChanged(m_area);
         emit areaEdited(m_area);
     }
     m_drawingPolygon = false;
@@ -509,6 +511,8 @@ void MapView::mouseMoveEvent(QMouseEvent* event)
         break;
     }
     }
+    if (m_drag != Drag::Pan)
+        emit areaChanged(m_area);
     update();
 }
 

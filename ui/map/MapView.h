@@ -59,8 +59,10 @@ public:
 
 signals:
     void markerClicked(qint64 id);
-    /// The user moved or reshaped the area (not emitted by setArea()).
+    /// The user finished moving or reshaping the area (not emitted by setArea()).
     void areaEdited(const alpr::CanvassArea& area);
+    /// Any change of the area, by setArea() or while the user drags (for labels that follow it live).
+    void areaChanged(const alpr::CanvassArea& area);
     void tilesSettled();
 
 protected:
