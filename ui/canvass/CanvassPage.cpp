@@ -115,6 +115,9 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     m_exportKmlPushButton = namedButton(tr("Export KML…"), QStringLiteral("exportKmlPushButton"), this);
     m_exportPdfPushButton = namedButton(tr("Export PDF…"), QStringLiteral("exportPdfPushButton"), this);
 
+    m_mapSourcePushButton = namedButton(tr("Map…"), QStringLiteral("mapSourcePushButton"), this);
+    m_mapSourcePushButton->setToolTip(tr("Choose the offline map: an MBTiles file or a folder of z/x/y tiles"));
+
     auto* areaBox = new QGroupBox(tr("Area"), this);
     auto* areaForm = new QFormLayout(areaBox);
     areaForm->addRow(tr("Shape"), m_shapeComboBox);
@@ -132,6 +135,8 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     exportRow->addWidget(m_exportCsvPushButton);
     exportRow->addWidget(m_exportKmlPushButton);
     exportRow->addWidget(m_exportPdfPushButton);
+    exportRow->addStretch();
+    exportRow->addWidget(m_mapSourcePushButton);
 
     auto* panel = new QWidget(this);
     auto* panelLayout = new QVBoxLayout(panel);
@@ -172,6 +177,7 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     connect(m_exportCsvPushButton, &QPushButton::clicked, this, [this] { chooseExport(QStringLiteral("csv")); });
     connect(m_exportKmlPushButton, &QPushButton::clicked, this, [this] { chooseExport(QStringLiteral("kml")); });
     connect(m_exportPdfPushButton, &QPushButton::clicked, this, [this] { chooseExport(QStringLiteral("pdf")); });
+    connect(m_mapSourcePushButton, &QPushButton::clicked, this, &CanvassPage::chooseMapSource);
 
     loadMapSettings();
     const QPointF centre = m_mapView->centre();
@@ -189,6 +195,34 @@ void CanvassPage::loadMapSettings()
         return;
     }
     setTileSource(*source);
+}
+
+void CanvassPage::chooseMapSource()
+{
+    // The intranet tile server is configured by an administrator in the settings file (map/source = intranet);
+    // here a detective can only pick local files.
+    map::MapSourceSettings settings = map::MapSourceSettings::load(QSettings());
+    const QString file = QFileDialog::getOpenFileName(this, tr("Offline map (Cancel to choose a tile folder)"),
+                                                      settings.path, tr("MBTiles maps (*.mbtiles)"));
+    if (!file.isEmpty()) {
+        settings.kind = map::MapSourceSettings::Kind::MbTiles;
+        settings.path = file;
+    } else {
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder of z/x/y map tiles"));
+        if (folder.isEmpty())
+            return;
+        settings.kind = map::MapSourceSettings::Kind::XyzFolder;
+        settings.path = folder;
+    }
+    auto source = MapSourceFactory::create(settings);
+    if (!source) {
+        m_statusLabel->setText(source.error().message);
+        return;
+    }
+    QSettings store;
+    settings.save(store);
+    setTileSource(*source);
+    m_statusLabel->setText(tr("Map: %1").arg((*source)->describe()));
 }
 
 void CanvassPage::setTileSource(std::shared_ptr<map::TileSource> source)

@@ -64,6 +64,7 @@ private:
     void chooseExport(const QString& format);
     void setBusy(bool busy, const QString& message);
     void loadMapSettings();
+    void chooseMapSource();
 
     Session& m_session;
     CanvassResult m_result;
@@ -86,6 +87,7 @@ private:
     QPushButton* m_exportCsvPushButton;
     QPushButton* m_exportKmlPushButton;
     QPushButton* m_exportPdfPushButton;
+    QPushButton* m_mapSourcePushButton;
 };
 
 } // namespace alpr::ui
