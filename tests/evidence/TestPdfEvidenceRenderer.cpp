@@ -79,10 +79,12 @@ private slots:
     {
         QTest::addColumn<int>("reads");
         QTest::addColumn<int>("pages");
-        // Two reads fit under the header of page 1, four on each further page.
+        // Three reads fit under the header of page 1, four on each further page.
         QTest::newRow("none") << 0 << 1;
-        QTest::newRow("two") << 2 << 1;
-        QTest::newRow("three") << 3 << 2;
+        QTest::newRow("three") << 3 << 1;
+        QTest::newRow("four") << 4 << 2;
+        QTest::newRow("seven") << 7 << 2;
+        QTest::newRow("eight") << 8 << 3;
         QTest::newRow("twelve") << 12 << 4;
     }
 
@@ -117,7 +119,7 @@ private slots:
               QStringLiteral("Jane Doe (jdoe), Investigator"), QStringLiteral("Booking into evidence"),
               QStringLiteral("2026-06-01 12:00:00 UTC"), QStringLiteral("7ABC100"), QStringLiteral("7ABC104"),
               QStringLiteral("33.74000, -118.10000"), QStringLiteral("UNIT-7"), QStringLiteral("Page 1 of 2"),
-              QStringLiteral("Page 2 of 2"), data.dataDigest})
+              QStringLiteral("Page 2 of 2"), QStringLiteral("Crop: images/read-100-crop.jpg"), data.dataDigest})
             QVERIFY2(text.contains(expected), qPrintable(expected));
     }
 

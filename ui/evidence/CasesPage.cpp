@@ -155,6 +155,13 @@ void CasesPage::refresh()
         });
 }
 
+void CasesPage::selectCase(const QString& number)
+{
+    for (int row = 0; row < m_cases.size(); ++row)
+        if (m_cases[row].number == number.trimmed().toUpper())
+            m_casesTableWidget->selectRow(row);
+}
+
 void CasesPage::showCases(const QList<Case>& cases)
 {
     const QString previous = currentCaseNumber();

@@ -29,6 +29,8 @@ public:
 
 public slots:
     void refresh();
+    /// Selects the case with this number if it is listed (e.g. when another page links to a case).
+    void selectCase(const QString& number);
 
 signals:
     void refreshed();

@@ -161,6 +161,7 @@ void ExportDialog::showVolumes(const QList<EvidenceVolume>& volumes)
     for (const QString& folder : m_extraFolders) {
         auto* item = new QListWidgetItem(tr("Folder: %1").arg(QDir::toNativeSeparators(folder)), m_volumeListWidget);
         item->setData(Qt::UserRole, folder);
+        item->setIcon(style()->standardIcon(QStyle::SP_DirIcon));
     }
     for (const EvidenceVolume& v : volumes) {
         auto* item = new QListWidgetItem(volumeText(v), m_volumeListWidget);
@@ -185,6 +186,7 @@ void ExportDialog::addTargetFolder(const QString& path)
         m_extraFolders.prepend(path);
     auto* item = new QListWidgetItem(tr("Folder: %1").arg(QDir::toNativeSeparators(path)));
     item->setData(Qt::UserRole, path);
+    item->setIcon(style()->standardIcon(QStyle::SP_DirIcon));
     m_volumeListWidget->insertItem(0, item);
     m_volumeListWidget->setCurrentRow(0);
     updateButtons();

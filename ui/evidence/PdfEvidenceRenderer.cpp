@@ -193,12 +193,16 @@ QString readDetails(const EvidenceReadEntry& e)
     if (r.frame)
         source += QStringLiteral(", frame %1").arg(*r.frame);
     const QString place = EvidenceReadsFormat::placeText(r);
-    return QStringLiteral("Time: %1\nPlace: %2\nUnit: %3\nConfidence: %4\nAlternatives: %5\nSource: %6\nFiles: %7")
+    QStringList files;
+    if (!e.cropFile.isEmpty())
+        files.append(QStringLiteral("Crop: ") + e.cropFile);
+    if (!e.contextFile.isEmpty())
+        files.append(QStringLiteral("Context: ") + e.contextFile);
+    return QStringLiteral("Time: %1\nPlace: %2\nUnit: %3\nConfidence: %4\nAlternatives: %5\nSource: %6\n%7")
         .arg(utcText(r.timeUtc), place.isEmpty() ? QStringLiteral("not recorded") : place, r.unitId)
         .arg(r.confidence, 0, 'f', 2)
         .arg(alternatives.isEmpty() ? QStringLiteral("none") : alternatives.join(QStringLiteral(", ")),
-             source.isEmpty() ? QStringLiteral("-") : source,
-             QStringList{e.cropFile, e.contextFile}.join(QLatin1Char(' ')).trimmed());
+             source.isEmpty() ? QStringLiteral("-") : source, files.join(QLatin1Char('\n')));
 }
 
 } // namespace
@@ -208,21 +212,19 @@ Result<QByteArray> PdfEvidenceRenderer::renderReport(const EvidenceReportData& d
     if (auto gui = requireGuiApplication(); !gui)
         return std::unexpected(gui.error());
     PdfCanvas canvas(QStringLiteral("ALPR evidence report, case %1").arg(data.caseInfo.number));
-    // Fixed-height blocks make the page count known before drawing, for "page i of n".
-    const int firstPageHeader = mm(100);
-    const int blockHeight = mm(kReadBlockMm);
-    const int perFirstPage = std::max(1, (canvas.bottom() - canvas.top() - firstPageHeader) / blockHeight);
-    const int perPage = std::max(1, (canvas.bottom() - canvas.top()) / blockHeight);
-    const int rest = std::max(0, int(data.reads.size()) - perFirstPage);
-    const int pages = 1 + (rest + perPage - 1) / perPage;
-
     int page = 1;
     int y = canvas.top();
     y = canvas.text(canvas.left(), y, canvas.contentWidth(), QStringLiteral("ALPR Evidence Report"), 18, true);
     y += mm(3);
     y = circumstances(canvas, y, data) + mm(3);
     canvas.rule(y);
-    y = std::max(y + mm(3), canvas.top() + firstPageHeader);
+    y += mm(5);
+    // Fixed-height blocks below the header make the page count known before the first footer ("page i of n").
+    const int blockHeight = mm(kReadBlockMm);
+    const int perFirstPage = (canvas.bottom() - y) / blockHeight;
+    const int perPage = std::max(1, (canvas.bottom() - canvas.top()) / blockHeight);
+    const int rest = std::max(0, int(data.reads.size()) - perFirstPage);
+    const int pages = 1 + (rest + perPage - 1) / perPage;
     int onPage = 0;
     for (qsizetype i = 0; i < data.reads.size(); ++i) {
         if (job.isCancelled())
@@ -280,6 +282,8 @@ Result<QByteArray> PdfEvidenceRenderer::renderChainOfCustody(const EvidenceRepor
                               QStringLiteral("Signature")};
     const QList<double> widths{0.16, 0.22, 0.22, 0.2, 0.2};
     const int rowHeight = mm(13);
+    // As many signature lines as fit above the booking line and the note (10 on an ordinary case).
+    const int rows = std::clamp((canvas.bottom() - y - mm(8) - mm(30)) / rowHeight, 4, kCustodyRows);
     int x = canvas.left();
     QList<int> columns;
     for (double w : widths) {
@@ -293,12 +297,12 @@ Result<QByteArray> PdfEvidenceRenderer::renderChainOfCustody(const EvidenceRepor
     const int tableTop = y;
     y += mm(8);
     p.setPen(QPen(Qt::black, mm(0.25)));
-    for (int r = 0; r <= kCustodyRows; ++r)
+    for (int r = 0; r <= rows; ++r)
         p.drawLine(canvas.left(), y + r * rowHeight, canvas.right(), y + r * rowHeight);
     p.drawLine(canvas.left(), tableTop, canvas.right(), tableTop);
     for (int column : columns)
-        p.drawLine(column, tableTop, column, y + kCustodyRows * rowHeight);
-    y += kCustodyRows * rowHeight + mm(6);
+        p.drawLine(column, tableTop, column, y + rows * rowHeight);
+    y += rows * rowHeight + mm(6);
     y = canvas.text(canvas.left(), y, canvas.contentWidth(),
                     QStringLiteral("Booked into evidence by: ______________________________   Property no.: "
                                    "________________   Date: ____________"),
