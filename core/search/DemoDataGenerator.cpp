@@ -12,6 +12,8 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <random>
 
 namespace alpr {
@@ -19,7 +21,8 @@ namespace alpr {
 namespace {
 
 constexpr qint64 kReadsPerTransaction = 200000;
-constexpr double kFrequentShare = 0.3; // share of reads from the frequent vehicles (commuters, locals)
+constexpr qint64 kBulkCacheKiB = -1048576; // negative: KiB, as PRAGMA cache_size takes it (1 GiB)
+constexpr double kFrequentShare = 0.3;     // share of reads from the frequent vehicles (commuters, locals)
 constexpr double kFrequentVehicles = 0.005;
 constexpr double kMisreadShare = 0.07;      // best reading has a look-alike error; the truth is the runner-up
 constexpr double kAlternativesShare = 0.35; // a correct best reading with look-alike runner-ups
@@ -139,7 +142,8 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
 
     const QDateTime end = m_options.endUtc.isValid() ? m_options.endUtc.toUTC() : session.clock().nowUtc();
     const qint64 endSecs = end.toSecsSinceEpoch();
-    const qint64 spanSecs = endSecs - end.addMonths(-m_options.months).toSecsSinceEpoch();
+    const qint64 startSecs = end.addMonths(-m_options.months).toSecsSinceEpoch();
+    const qint64 spanSecs = endSecs - startSecs;
     const qint64 vehicles = vehicleCount();
     const qint64 frequent = std::max<qint64>(5, qint64(double(vehicles) * kFrequentVehicles));
     const int unitCount = m_options.vehicleUnits + m_options.fixedCameras;
@@ -151,6 +155,17 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
     store::Database& db = session.database();
     qint64 done = 0;
     auto inserted = guardedResult([&]() -> Result<qint64> {
+        // The plate indexes grow at random places; a bulk load of millions of reads needs more of them in memory
+        // than the everyday cache holds. Restored however the run ends.
+        const qint64 cacheSize = db.queryInt64(QStringLiteral("PRAGMA cache_size"));
+        db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(kBulkCacheKiB));
+        const std::unique_ptr<void, std::function<void(void*)>> restoreCache(&db, [&](void*) {
+            try {
+                db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
+            } catch (const ErrorException&) {
+                // The connection keeps the bigger cache; nothing is lost but memory.
+            }
+        });
         while (done < m_options.reads) {
             if (job.isCancelled())
                 break;
@@ -174,8 +189,11 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
                     const QString truth = plateOfVehicle(vehicle);
                     PlateRead r;
                     r.unitId = unitId;
-                    // Daytime-heavy: rejection-sample the hour of day.
-                    qint64 t = endSecs - qint64(unit01(rng) * double(spanSecs));
+                    // Time advances through the run as it would through imports, so the time indexes grow at
+                    // their end instead of at random; daytime-heavy by moving most night reads into the day.
+                    const double slot =
+                        (double(txStart) + unit01(rng) * double(txEnd - txStart)) / double(m_options.reads);
+                    qint64 t = startSecs + qint64(slot * double(spanSecs));
                     const int hour = int((t % 86400) / 3600);
                     if (hour < 6 && unit01(rng) < 0.6)
                         t += 9 * 3600;
@@ -205,6 +223,8 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
                     }
                     batch.append(std::move(r));
                 }
+                std::sort(batch.begin(), batch.end(),
+                          [](const PlateRead& a, const PlateRead& b) { return a.timeUtc < b.timeUtc; });
                 ReadRepository(db).insert(tx, batch);
             }
             ReadIndexer::indexPending(tx, session.clock().nowUtc());

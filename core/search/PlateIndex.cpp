@@ -111,33 +111,6 @@ PatternGrams gramsOf(const QList<PatternToken>& tokens, const LookAlikeTable& ta
     return out;
 }
 
-// Tolerance 2 allows one substitution, extra or missing character: each is a pattern with one '?' more, one
-// token less, or one '?' inserted. The union of their candidates covers every plate one edit away.
-QList<QList<PatternToken>> editVariants(const QList<PatternToken>& tokens)
-{
-    QList<QList<PatternToken>> out{tokens};
-    const PatternToken any{PatternToken::Kind::Any, 0};
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
-        if (!tokens[i].isSingle())
-            continue;
-        QList<PatternToken> substituted = tokens;
-        substituted[i] = any;
-        out.append(substituted);
-        QList<PatternToken> missing = tokens;
-        missing.removeAt(i);
-        out.append(missing);
-    }
-    for (qsizetype i = 0; i <= tokens.size(); ++i) {
-        const bool besideStar = (i > 0 && !tokens[i - 1].isSingle()) || (i < tokens.size() && !tokens[i].isSingle());
-        if (besideStar)
-            continue;
-        QList<PatternToken> extra = tokens;
-        extra.insert(i, any);
-        out.append(extra);
-    }
-    return out;
-}
-
 std::vector<qint64> intersect(const std::vector<qint64>& a, const std::vector<qint64>& b)
 {
     std::vector<qint64> out;
@@ -260,12 +233,11 @@ QStringList PlateIndex::candidates(const PlatePattern& pattern, int tolerance)
     if (tolerance == 0 && pattern.isLiteral())
         return {pattern.text()}; // one plate: the reads' own plate index finds it
 
-    const auto variants =
-        tolerance >= 2 ? editVariants(pattern.tokens()) : QList<QList<PatternToken>>{pattern.tokens()};
+    const QList<PlatePattern> variants = tolerance >= 2 ? pattern.withOneEdit() : QList<PlatePattern>{pattern};
     GramReader reader(m_db);
     std::vector<qint64> canonIds;
-    for (const QList<PatternToken>& variant : variants) {
-        const PatternGrams grams = gramsOf(variant, table);
+    for (const PlatePattern& variant : variants) {
+        const PatternGrams grams = gramsOf(variant.tokens(), table);
         if (!grams.usable()) {
             m_lastQueryScanned = true;
             break;

@@ -89,6 +89,32 @@ PlatePattern PlatePattern::fromTokens(QList<PatternToken> tokens)
     return p;
 }
 
+QList<PlatePattern> PlatePattern::withOneEdit() const
+{
+    QList<PlatePattern> out{*this};
+    const PatternToken any{PatternToken::Kind::Any, 0};
+    for (qsizetype i = 0; i < m_tokens.size(); ++i) {
+        if (!m_tokens[i].isSingle())
+            continue;
+        QList<PatternToken> substituted = m_tokens;
+        substituted[i] = any;
+        out.append(fromTokens(substituted));
+        QList<PatternToken> missing = m_tokens;
+        missing.removeAt(i);
+        out.append(fromTokens(missing));
+    }
+    for (qsizetype i = 0; i <= m_tokens.size(); ++i) {
+        const bool besideStar =
+            (i > 0 && !m_tokens[i - 1].isSingle()) || (i < m_tokens.size() && !m_tokens[i].isSingle());
+        if (besideStar)
+            continue;
+        QList<PatternToken> extra = m_tokens;
+        extra.insert(i, any);
+        out.append(fromTokens(extra));
+    }
+    return out;
+}
+
 QString PlatePattern::text() const
 {
     QString out;

@@ -39,6 +39,11 @@ public:
     [[nodiscard]] int singleTokenCount() const;
     [[nodiscard]] bool hasStar() const;
 
+    /// This pattern and every pattern one edit away: one more '?' in place of a character, one character less, or
+    /// one '?' inserted (beside a '*' that adds nothing). A plate within one edit of this pattern matches one of them
+    /// exactly, which is how the index answers tolerance 2.
+    [[nodiscard]] QList<PlatePattern> withOneEdit() const;
+
     /// Builds a pattern from tokens (for the index's edit variants); the tokens are trusted.
     [[nodiscard]] static PlatePattern fromTokens(QList<PatternToken> tokens);
 
