@@ -36,6 +36,29 @@ QList<CommandEntry> capabilityCommands()
     commands.append({QStringLiteral("import"), runImportCommand,
                      QStringLiteral("import FILE... --unit ID [--start ISO8601] [--gps FILE | --location LAT,LON]")});
 #endif
+#ifdef ALPR_HAVE_SEARCH
+    commands.append({QStringLiteral("search"), runSearchCommand,
+                     QStringLiteral("search PATTERN [--tolerance 0|1|2] [--from ISO] [--to ISO] [--unit ID] --purpose TEXT "
+                                    "--case NUMBER [--json]")});
+    commands.append({QStringLiteral("watch"), runWatchCommand,
+                     QStringLiteral("watch add|list|hits ...   partial plates of major crimes (alprctl watch --help)")});
+    commands.append({QStringLiteral("demo-data"), runDemoDataCommand,
+                     QStringLiteral("demo-data --reads N [--seed S]   synthetic reads for demos and benchmarks")});
+#endif
+#ifdef ALPR_HAVE_CANVASS
+    commands.append({QStringLiteral("canvass"), runCanvassCommand,
+                     QStringLiteral("canvass --at LAT,LON --radius METRES [--from ISO --to ISO] --purpose TEXT --case NUMBER "
+                                    "[--json] [--group]")});
+#endif
+#ifdef ALPR_HAVE_EVIDENCE
+    commands.append({QStringLiteral("case"), runCaseCommand, QStringLiteral("case add|list|attach ...   cases (alprctl case --help)")});
+    commands.append({QStringLiteral("hold"), runHoldCommand, QStringLiteral("hold add|release|list ...   evidence and legal holds")});
+    commands.append({QStringLiteral("retention"), runRetentionCommand,
+                     QStringLiteral("retention show|set --reads-days N|dry-run|purge")});
+    commands.append({QStringLiteral("evidence"), runEvidenceCommand,
+                     QStringLiteral("evidence export --case NUMBER --to DIR [--reads IDS | --all-case-items] --purpose TEXT | "
+                                    "evidence verify DIR")});
+#endif
     return commands;
 }
 
