@@ -227,7 +227,6 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
                           [](const PlateRead& a, const PlateRead& b) { return a.timeUtc < b.timeUtc; });
                 ReadRepository(db).insert(tx, batch);
             }
-            ReadIndexer::indexPending(tx, session.clock().nowUtc());
             // One record per transaction: whatever a cancel or crash leaves committed is accounted for.
             const QJsonObject parameters{{QStringLiteral("seed"), QString::number(m_options.seed)},
                                          {QStringLiteral("requested"), m_options.reads},
@@ -239,6 +238,11 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
             tx.commit();
             job.reportProgress(done, m_options.reads, QStringLiteral("Generating demo reads"));
         }
+        // Indexed once at the end: for millions of reads the index is then rebuilt in key order.
+        job.reportProgress(done, m_options.reads, QStringLiteral("Indexing plates"));
+        store::Transaction tx(db);
+        ReadIndexer::indexPending(tx, session.clock().nowUtc());
+        tx.commit();
         return done;
     });
     return inserted;

@@ -9,7 +9,9 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <cstring>
 #include <vector>
 
 namespace alpr {
@@ -224,6 +226,78 @@ void PlateIndex::add(QStringList plates)
     std::sort(grams.begin(), grams.end());
     for (const auto& [code, canonId] : grams)
         insertGram.bind(1, code).bind(2, canonId).run();
+}
+
+void PlateIndex::rebuild()
+{
+    const LookAlikeTable& table = LookAlikeTable::standard();
+    // Plates are at most 10 characters of A-Z0-9: fixed arrays keep millions of them compact and allocation-free.
+    struct Entry {
+        std::array<char, 10> canon{};
+        std::array<char, 10> plate{};
+        auto operator<=>(const Entry&) const = default;
+    };
+    std::vector<Entry> entries;
+    for (const char* sql : {"SELECT DISTINCT plate FROM reads", "SELECT DISTINCT plate FROM read_alternatives"}) {
+        auto s = m_db.prepare(QString::fromLatin1(sql));
+        while (s.step()) {
+            const QString plate = s.text(0);
+            if (!PlateText::isValid(plate))
+                continue;
+            Entry e;
+            for (qsizetype i = 0; i < plate.size(); ++i) {
+                e.plate[size_t(i)] = char(plate[i].unicode());
+                e.canon[size_t(i)] =
+                    char(LookAlikeTable::charOf(table.canonical(LookAlikeTable::symbolOf(plate[i]))).unicode());
+            }
+            entries.push_back(e);
+        }
+    }
+    std::sort(entries.begin(), entries.end());
+    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
+
+    auto text = [](const std::array<char, 10>& a) {
+        return QString::fromLatin1(a.data(), qsizetype(strnlen(a.data(), a.size())));
+    };
+    // search_plates' canon_id index would be written at random: drop it and let CREATE INDEX sort once.
+    const QString plateIndexSql = m_db.queryText(
+        QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'search_plates_canon'"));
+    m_db.exec(QStringLiteral("DELETE FROM search_grams; DELETE FROM search_plates; DELETE FROM search_canon"));
+    if (!plateIndexSql.isEmpty())
+        m_db.exec(QStringLiteral("DROP INDEX search_plates_canon"));
+
+    auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(id, canon) VALUES (?1, ?2)"));
+    std::vector<std::pair<qint64, qint64>> grams;
+    std::vector<std::pair<std::array<char, 10>, qint64>> plates;
+    plates.reserve(entries.size());
+    qint64 canonId = 0;
+    for (size_t i = 0; i < entries.size(); ++i) {
+        if (i == 0 || entries[i].canon != entries[i - 1].canon) {
+            ++canonId;
+            const QString canon = text(entries[i].canon);
+            insertCanon.bind(1, canonId).bind(2, canon).run();
+            std::vector<int> symbols{kAnchor};
+            for (const QChar c : canon)
+                symbols.push_back(LookAlikeTable::symbolOf(c) + 1);
+            symbols.push_back(kAnchor);
+            for (size_t p = 0; p + 3 <= symbols.size(); ++p)
+                grams.emplace_back(trigramKey(symbols[p], symbols[p + 1], symbols[p + 2]) * kPositions + qint64(p),
+                                   canonId);
+        }
+        plates.emplace_back(entries[i].plate, canonId);
+    }
+    entries = {};
+    std::sort(plates.begin(), plates.end());
+    auto insertPlate = m_db.prepare(QStringLiteral("INSERT INTO search_plates(plate, canon_id) VALUES (?1, ?2)"));
+    for (const auto& [plate, id] : plates)
+        insertPlate.bind(1, text(plate)).bind(2, id).run();
+    plates = {};
+    std::sort(grams.begin(), grams.end());
+    auto insertGram = m_db.prepare(QStringLiteral("INSERT INTO search_grams(code, canon_id) VALUES (?1, ?2)"));
+    for (const auto& [code, id] : grams)
+        insertGram.bind(1, code).bind(2, id).run();
+    if (!plateIndexSql.isEmpty())
+        m_db.exec(plateIndexSql);
 }
 
 QStringList PlateIndex::candidates(const PlatePattern& pattern, int tolerance)

@@ -11,6 +11,7 @@ namespace alpr {
 namespace {
 // Reads per round: bounds memory when a bulk import (or the first search after one) indexes millions.
 constexpr qint64 kChunkReads = 250000;
+constexpr qint64 kBulkReads = 500000;
 } // namespace
 
 ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, const QDateTime& nowUtc)
@@ -25,6 +26,17 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
 
     WatchMatcher watches(db, nowUtc);
     PlateIndex index(db);
+    // A bulk load (demo data, a first import of months of reads) would more than double the index: rebuilding it
+    // in key order then beats adding millions of plates at random places.
+    const bool rebuild = newest - indexed > std::max(kBulkReads, indexed);
+    if (rebuild)
+        index.rebuild();
+    report.readsIndexed = newest - indexed; // ids, so an upper bound once retention has deleted reads
+    if (rebuild && watches.isEmpty()) {
+        auto state = db.prepare(QStringLiteral("UPDATE search_state SET value = ?1 WHERE key = 'indexed_read_id'"));
+        state.bind(1, newest).run();
+        return report;
+    }
     auto reads = db.prepare(QStringLiteral("SELECT id, plate FROM reads WHERE id > ?1 AND id <= ?2"));
     auto alternatives = db.prepare(
         QStringLiteral("SELECT read_id, rank, plate FROM read_alternatives WHERE read_id > ?1 AND read_id <= ?2"));
@@ -38,7 +50,6 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
             plates.append(plate);
             if (!watches.isEmpty())
                 readings[plate].append({reads.int64(0), 0});
-            ++report.readsIndexed;
         }
         reads.reset();
         alternatives.bind(1, from).bind(2, to);
@@ -49,7 +60,8 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
                 readings[plate].append({alternatives.int64(0), int(alternatives.int64(1))});
         }
         alternatives.reset();
-        index.add(std::move(plates));
+        if (!rebuild)
+            index.add(std::move(plates));
         if (!watches.isEmpty())
             report.newWatchHits += watches.matchNewReadings(readings);
     }
