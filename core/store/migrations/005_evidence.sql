@@ -91,6 +91,12 @@ CREATE TABLE purge_runs (
     finished_utc       TEXT
 );
 
+-- Child-key indexes for reads' image references. With foreign keys on, deleting an image makes SQLite look for reads
+-- that still point at it, and the purge asks the same; without these each image deleted scans the whole reads table
+-- (measured: 297 reads/s purged on 100k reads). Partial, so reads without images cost nothing at insert.
+CREATE INDEX reads_crop_image ON reads(crop_image_id) WHERE crop_image_id IS NOT NULL;
+CREATE INDEX reads_context_image ON reads(context_image_id) WHERE context_image_id IS NOT NULL;
+
 -- Every evidence package written, for the evidence page and for checking a package's signature later.
 CREATE TABLE evidence_exports (
     id              INTEGER PRIMARY KEY,
