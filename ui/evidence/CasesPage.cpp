@@ -3,6 +3,7 @@
 #include "accounts/Session.h"
 #include "common/BackgroundTask.h"
 #include "evidence/CaseService.h"
+#include "evidence/EvidenceTable.h"
 #include "evidence/ExportDialog.h"
 #include "evidence/HoldService.h"
 #include "evidence/ReadIdList.h"
@@ -20,39 +21,16 @@
 
 namespace alpr::ui {
 
-namespace {
-
-QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers)
-{
-    auto* table = new QTableWidget(0, int(headers.size()), parent);
-    table->setObjectName(name);
-    table->setHorizontalHeaderLabels(headers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->verticalHeader()->hide();
-    return table;
-}
-
-void setRow(QTableWidget* table, int row, const QStringList& cells)
-{
-    for (int column = 0; column < cells.size(); ++column)
-        table->setItem(row, column, new QTableWidgetItem(cells[column]));
-}
-
-} // namespace
-
 CasesPage::CasesPage(Session& session, QWidget* parent)
     : QWidget(parent), m_session(session),
-      m_casesTableWidget(makeTable(this, QStringLiteral("casesTableWidget"),
-                                   {tr("Number"), tr("Title"), tr("Lead detective"), tr("Status"), tr("Opened")})),
+      m_casesTableWidget(
+          EvidenceTable::create(this, QStringLiteral("casesTableWidget"),
+                                {tr("Number"), tr("Title"), tr("Lead detective"), tr("Status"), tr("Opened")})),
       m_closedCheckBox(new QCheckBox(tr("Show &closed cases"), this)), m_numberLineEdit(new QLineEdit(this)),
       m_titleLineEdit(new QLineEdit(this)), m_leadLineEdit(new QLineEdit(this)),
       m_openPushButton(new QPushButton(tr("&Open case"), this)),
-      m_itemsTableWidget(makeTable(this, QStringLiteral("itemsTableWidget"),
-                                   {tr("Kind"), tr("Item"), tr("Attached by"), tr("Attached")})),
+      m_itemsTableWidget(EvidenceTable::create(this, QStringLiteral("itemsTableWidget"),
+                                               {tr("Kind"), tr("Item"), tr("Attached by"), tr("Attached")})),
       m_readsLineEdit(new QLineEdit(this)), m_attachPushButton(new QPushButton(tr("&Attach reads"), this)),
       m_holdPushButton(new QPushButton(tr("Place evidence &hold"), this)),
       m_statusPushButton(new QPushButton(tr("C&lose case"), this)),
@@ -169,9 +147,9 @@ void CasesPage::showCases(const QList<Case>& cases)
     m_casesTableWidget->setRowCount(int(cases.size()));
     for (int row = 0; row < cases.size(); ++row) {
         const Case& c = cases[row];
-        setRow(m_casesTableWidget, row,
-               {c.number, c.title, c.leadDetective, caseStatusName(c.status),
-                c.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
+        EvidenceTable::setRow(m_casesTableWidget, row,
+                              {c.number, c.title, c.leadDetective, caseStatusName(c.status),
+                               c.createdUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
         if (c.number == previous)
             m_casesTableWidget->selectRow(row);
     }
@@ -205,9 +183,9 @@ void CasesPage::showItems()
             m_itemsTableWidget->setRowCount(int(items->size()));
             for (int row = 0; row < items->size(); ++row) {
                 const CaseItem& item = items->at(row);
-                setRow(m_itemsTableWidget, row,
-                       {item.kind, QString::number(item.itemId), item.addedBy,
-                        item.addedUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
+                EvidenceTable::setRow(m_itemsTableWidget, row,
+                                      {item.kind, QString::number(item.itemId), item.addedBy,
+                                       item.addedUtc.toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
             }
             m_itemsTableWidget->resizeColumnsToContents();
         });

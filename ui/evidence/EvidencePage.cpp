@@ -3,6 +3,7 @@
 #include "accounts/Session.h"
 #include "common/BackgroundTask.h"
 #include "evidence/EvidenceExportLog.h"
+#include "evidence/EvidenceTable.h"
 #include "evidence/EvidenceVerifier.h"
 #include "evidence/HoldService.h"
 #include "evidence/PurgeJob.h"
@@ -31,26 +32,6 @@ namespace alpr::ui {
 namespace {
 
 constexpr int kMaxRetentionDays = 36500;
-
-QTableWidget* makeTable(QWidget* parent, const QString& name, const QStringList& headers)
-{
-    auto* table = new QTableWidget(0, int(headers.size()), parent);
-    table->setObjectName(name);
-    table->setHorizontalHeaderLabels(headers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setAlternatingRowColors(true);
-    table->horizontalHeader()->setStretchLastSection(true);
-    table->verticalHeader()->hide();
-    return table;
-}
-
-void fillRow(QTableWidget* table, int row, const QStringList& cells)
-{
-    for (int column = 0; column < cells.size(); ++column)
-        table->setItem(row, column, new QTableWidgetItem(cells[column]));
-}
 
 QSpinBox* daysSpinBox(QWidget* parent, const QString& name)
 {
@@ -99,7 +80,7 @@ EvidencePage::~EvidencePage()
 QWidget* EvidencePage::createExportsTab()
 {
     auto* tab = new QWidget(this);
-    m_exportsTableWidget = makeTable(
+    m_exportsTableWidget = EvidenceTable::create(
         tab, QStringLiteral("exportsTableWidget"),
         {tr("Exported"), tr("Case"), tr("Package"), tr("Reads"), tr("By"), tr("Target"), tr("Manifest SHA-256")});
     m_verifyPushButton = new QPushButton(tr("&Verify a package..."), tab);
@@ -121,9 +102,10 @@ QWidget* EvidencePage::createExportsTab()
 QWidget* EvidencePage::createHoldsTab()
 {
     auto* tab = new QWidget(this);
-    m_holdsTableWidget = makeTable(tab, QStringLiteral("holdsTableWidget"),
-                                   {tr("Id"), tr("Kind"), tr("Case"), tr("Reads"), tr("Until"), tr("Placed by"),
-                                    tr("Placed"), tr("Released"), tr("Requester"), tr("Reference")});
+    m_holdsTableWidget =
+        EvidenceTable::create(tab, QStringLiteral("holdsTableWidget"),
+                              {tr("Id"), tr("Kind"), tr("Case"), tr("Reads"), tr("Until"), tr("Placed by"),
+                               tr("Placed"), tr("Released"), tr("Requester"), tr("Reference")});
     m_inactiveHoldsCheckBox = new QCheckBox(tr("Show released and expired holds"), tab);
     m_inactiveHoldsCheckBox->setObjectName(QStringLiteral("inactiveHoldsCheckBox"));
     m_releaseReasonLineEdit = new QLineEdit(tab);
@@ -203,8 +185,8 @@ QWidget* EvidencePage::createRetentionTab()
     m_purgeProgressBar->setObjectName(QStringLiteral("purgeProgressBar"));
     m_purgeProgressBar->setRange(0, 1);
     m_purgeProgressBar->setValue(0);
-    m_dryRunTableWidget = makeTable(tab, QStringLiteral("dryRunTableWidget"),
-                                    {tr("Month"), tr("Class"), tr("Reads removed"), tr("Images removed")});
+    m_dryRunTableWidget = EvidenceTable::create(tab, QStringLiteral("dryRunTableWidget"),
+                                                {tr("Month"), tr("Class"), tr("Reads removed"), tr("Images removed")});
     auto* settings = new QFormLayout;
     settings->addRow(tr("Reads not linked to a case or hit:"), m_readsDaysSpinBox);
     settings->addRow(tr("Reads linked to a case or hit:"), m_caseReadsDaysSpinBox);
@@ -252,9 +234,9 @@ void EvidencePage::refresh()
             m_exportsTableWidget->setRowCount(int(exports->size()));
             for (int row = 0; row < exports->size(); ++row) {
                 const EvidenceExportRecord& e = exports->at(row);
-                fillRow(m_exportsTableWidget, row,
-                        {when(e.exportedUtc), e.caseNumber, e.packageName, QString::number(e.readCount), e.exportedBy,
-                         e.target, e.manifestSha256});
+                EvidenceTable::setRow(m_exportsTableWidget, row,
+                                      {when(e.exportedUtc), e.caseNumber, e.packageName, QString::number(e.readCount),
+                                       e.exportedBy, e.target, e.manifestSha256});
             }
             m_exportsTableWidget->resizeColumnsToContents();
         });
@@ -285,11 +267,12 @@ void EvidencePage::refreshHolds()
             m_holdsTableWidget->setRowCount(int(holds->size()));
             for (int row = 0; row < holds->size(); ++row) {
                 const Hold& h = holds->at(row);
-                fillRow(m_holdsTableWidget, row,
-                        {QString::number(h.id), holdKindName(h.kind), h.caseNumber, QString::number(h.heldReads),
-                         h.until.isValid() ? h.until.toString(Qt::ISODate) : tr("indefinite"), h.placedBy,
-                         when(h.placedUtc), h.releasedUtc.isValid() ? when(h.releasedUtc) : QString(), h.requester,
-                         h.reference});
+                EvidenceTable::setRow(m_holdsTableWidget, row,
+                                      {QString::number(h.id), holdKindName(h.kind), h.caseNumber,
+                                       QString::number(h.heldReads),
+                                       h.until.isValid() ? h.until.toString(Qt::ISODate) : tr("indefinite"), h.placedBy,
+                                       when(h.placedUtc), h.releasedUtc.isValid() ? when(h.releasedUtc) : QString(),
+                                       h.requester, h.reference});
             }
             m_holdsTableWidget->resizeColumnsToContents();
         });
@@ -394,7 +377,7 @@ void EvidencePage::dryRun()
             m_dryRunTableWidget->setRowCount(int(plan->rows.size()));
             for (int row = 0; row < plan->rows.size(); ++row) {
                 const PurgeMonthCount& r = plan->rows[row];
-                fillRow(
+                EvidenceTable::setRow(
                     m_dryRunTableWidget, row,
                     {r.month, retentionClassName(r.dataClass), QString::number(r.reads), QString::number(r.images)});
             }
