@@ -101,8 +101,11 @@ int verify(CliContext& c, const CliOptions& options)
         key = EvidenceManifest::signingKey((*session)->databaseKey());
     }
     auto v = EvidenceVerifier::verify(words.first(), key);
-    if (!v)
-        return c.report(v.error());
+    if (!v) {
+        // No folder or no usable manifest: not a verified package either, and scripts test for 0 and 3 only.
+        c.report(v.error());
+        return ExitVerificationFailed;
+    }
     for (const EvidenceProblem& p : v->problems)
         c.out() << p.kindName() << '\t' << p.path << Qt::endl;
     const bool signatureOk = !checkSignature || v->signature == EvidenceManifest::SignatureStatus::Valid;

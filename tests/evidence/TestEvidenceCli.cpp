@@ -150,6 +150,10 @@ private slots:
 
         CliRun notAPackage = run({QStringLiteral("evidence"), QStringLiteral("verify"), m_target.path()}, false);
         QCOMPARE(notAPackage.exitCode, 3);
+        CliRun noFolder = run(
+            {QStringLiteral("evidence"), QStringLiteral("verify"), m_target.filePath(QStringLiteral("gone"))}, false);
+        QCOMPARE(noFolder.exitCode, 3);
+        QVERIFY(noFolder.err.contains(QStringLiteral("There is no folder")));
         CliRun history = run(
             {QStringLiteral("evidence"), QStringLiteral("list"), QStringLiteral("--case"), QStringLiteral("26-0500")});
         QCOMPARE(history.exitCode, 0);
