@@ -2,13 +2,51 @@
 
 #include "admin/AuditPage.h"
 #include "admin/UsersPage.h"
+#ifdef HAVE_ALPR_UI_SEARCH
+#include "search/SearchPage.h"
+#endif
+#ifdef HAVE_ALPR_UI_CANVASS
+#include "canvass/CanvassPage.h"
+#include "map/MapSourceFactory.h"
+#include "map/MapSourceSettings.h"
+#endif
+#ifdef HAVE_ALPR_UI_EVIDENCE
+#include "evidence/CasesPage.h"
+#include "evidence/EvidencePage.h"
+#endif
+
+#include <QFileInfo>
 
 namespace alpr::ui {
 
 QList<WorkstationPage> workstationPages(const WorkstationSettings& settings)
 {
-    Q_UNUSED(settings);
     QList<WorkstationPage> pages;
+#ifdef HAVE_ALPR_UI_SEARCH
+    pages.append({QObject::tr("Plate search"), Permission::SearchReads,
+                  [](Session& s, QWidget* parent) -> QWidget* { return new SearchPage(s, parent); }});
+#endif
+#ifdef HAVE_ALPR_UI_CANVASS
+    pages.append({QObject::tr("Canvass"), Permission::SearchReads, [settings](Session& s, QWidget* parent) -> QWidget* {
+                      auto* page = new CanvassPage(s, parent);
+                      // A map given on the command line overrides the saved map setting for this run only.
+                      if (!settings.mapPath.isEmpty()) {
+                          map::MapSourceSettings source;
+                          source.kind = QFileInfo(settings.mapPath).isDir() ? map::MapSourceSettings::Kind::XyzFolder
+                                                                            : map::MapSourceSettings::Kind::MbTiles;
+                          source.path = settings.mapPath;
+                          if (auto tiles = MapSourceFactory::create(source))
+                              page->setTileSource(*tiles);
+                      }
+                      return page;
+                  }});
+#endif
+#ifdef HAVE_ALPR_UI_EVIDENCE
+    pages.append({QObject::tr("Cases"), Permission::ManageCases,
+                  [](Session& s, QWidget* parent) -> QWidget* { return new CasesPage(s, parent); }});
+    pages.append({QObject::tr("Evidence && retention"), Permission::ExportEvidence,
+                  [](Session& s, QWidget* parent) -> QWidget* { return new EvidencePage(s, parent); }});
+#endif
     pages.append({QObject::tr("Audit trail"), Permission::ViewAudit, [](Session& s, QWidget* parent) -> QWidget* {
                       auto* page = new AuditPage(s, parent);
                       page->refresh();
