@@ -9,9 +9,11 @@
 #include "map/MbTilesTileSource.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDir>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -152,6 +154,28 @@ private slots:
         QTest::mouseRelease(map(), Qt::LeftButton, {}, to);
         QVERIFY2(std::abs(radius->value() - 300) <= 5, qPrintable(QString::number(radius->value())));
         QCOMPARE(map()->area().kind(), CanvassArea::Kind::Circle);
+    }
+
+    void polygonDrawnOnTheMap()
+    {
+        child<QComboBox>("shapeComboBox")->setCurrentIndex(1); // starts drawing
+        // A rectangle from 200 m west to 100 m east of the scene: the read 150 m east stays outside.
+        const GeoPoint north = EllipsoidOffset::north(kScene, 200), south = EllipsoidOffset::north(kScene, -200);
+        for (const GeoPoint& corner : {EllipsoidOffset::east(north, -200), EllipsoidOffset::east(north, 100),
+                                       EllipsoidOffset::east(south, 100), EllipsoidOffset::east(south, -200)})
+            QTest::mouseClick(map(), Qt::LeftButton, {}, map()->screenPosition(corner.latitude, corner.longitude));
+        QTest::keyClick(map(), Qt::Key_Return);
+        QCOMPARE(map()->area().kind(), CanvassArea::Kind::Polygon);
+        QCOMPARE(map()->area().vertices().size(), 4);
+        QVERIFY(child<QLabel>("areaLabel")->text().startsWith(QStringLiteral("polygon of 4 points")));
+
+        QSignalSpy finished(m_page.get(), &CanvassPage::canvassFinished);
+        child<QPushButton>("runPushButton")->click();
+        QVERIFY(finished.wait(10000));
+        auto* tree = child<QTreeWidget>("resultTreeWidget");
+        QCOMPARE(tree->topLevelItemCount(), 1);
+        QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("ABC1234"));
+        QCOMPARE(map()->markers().size(), 3);
     }
 
     void refusedWithoutCase()

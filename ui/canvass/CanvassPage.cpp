@@ -96,6 +96,8 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     m_purposeInput->setObjectName(QStringLiteral("purposeInput"));
     m_runPushButton = namedButton(tr("Run canvass"), QStringLiteral("runPushButton"), this);
     m_runPushButton->setDefault(true);
+    m_cancelPushButton = namedButton(tr("Cancel"), QStringLiteral("cancelPushButton"), this);
+    m_cancelPushButton->setEnabled(false);
     m_sceneLineEdit = new QLineEdit(this);
     m_sceneLineEdit->setObjectName(QStringLiteral("sceneLineEdit"));
     m_sceneLineEdit->setPlaceholderText(tr("Scene name, e.g. shooting at Eastern Ave"));
@@ -144,7 +146,10 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     panelLayout->addWidget(areaBox);
     panelLayout->addWidget(windowBox);
     panelLayout->addWidget(m_purposeInput);
-    panelLayout->addWidget(m_runPushButton);
+    auto* runRow = new QHBoxLayout;
+    runRow->addWidget(m_runPushButton, 1);
+    runRow->addWidget(m_cancelPushButton);
+    panelLayout->addLayout(runRow);
     panelLayout->addLayout(sceneRow);
     panelLayout->addWidget(m_statusLabel);
     panelLayout->addWidget(m_resultTreeWidget, 1);
@@ -160,6 +165,7 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     layout->addWidget(splitter);
 
     connect(m_runPushButton, &QPushButton::clicked, this, &CanvassPage::runCanvass);
+    connect(m_cancelPushButton, &QPushButton::clicked, this, &CanvassPage::cancelCanvass);
     connect(m_saveScenePushButton, &QPushButton::clicked, this, &CanvassPage::saveScene);
     connect(m_shapeComboBox, &QComboBox::currentIndexChanged, this, &CanvassPage::onShapeChanged);
     connect(m_radiusSpinBox, &QSpinBox::valueChanged, this, &CanvassPage::onRadiusChanged);
@@ -184,6 +190,17 @@ CanvassPage::CanvassPage(Session& session, QWidget* parent) : QWidget(parent), m
     m_mapView->setArea(CanvassArea::circle({centre.y(), centre.x()}, kDefaultRadiusMetres));
     for (QPushButton* b : {m_exportCsvPushButton, m_exportKmlPushButton, m_exportPdfPushButton})
         b->setEnabled(false);
+}
+
+CanvassPage::~CanvassPage()
+{
+    cancelCanvass(); // a worker still running stops at its next check; its result is dropped with the page
+}
+
+void CanvassPage::cancelCanvass()
+{
+    if (m_job)
+        m_job->cancel();
 }
 
 void CanvassPage::loadMapSettings()
@@ -292,11 +309,17 @@ void CanvassPage::runCanvass()
     const CanvassQuery query = currentQuery();
     const AccessPurpose purpose = m_purposeInput->accessPurpose();
     setBusy(true, tr("Canvassing…"));
+    m_cancelPushButton->setEnabled(true);
+    m_job = std::make_shared<JobContext>();
     Session& session = m_session;
     runInBackground<CanvassResult>(
         m_session, this,
-        [query, purpose, &session](store::Database& db) { return CanvassService(session, db).run(query, purpose); },
+        [query, purpose, &session, job = m_job](store::Database& db) {
+            return CanvassService(session, db).run(query, purpose, job.get());
+        },
         [this](const Result<CanvassResult>& result) {
+            m_job.reset();
+            m_cancelPushButton->setEnabled(false);
             if (!result) {
                 setBusy(false, result.error().message);
                 emit canvassFinished(false);

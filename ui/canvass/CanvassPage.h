@@ -1,6 +1,7 @@
 #pragma once
 
 #include "canvass/CanvassResult.h"
+#include "common/JobContext.h"
 #include "map/TileSource.h"
 
 #include <QHash>
@@ -35,6 +36,7 @@ class CanvassPage : public QWidget {
     Q_OBJECT
 public:
     explicit CanvassPage(Session& session, QWidget* parent = nullptr);
+    ~CanvassPage() override;
 
     /// Replaces the map source from the settings (tests and the settings dialog).
     void setTileSource(std::shared_ptr<map::TileSource> source);
@@ -44,6 +46,8 @@ public:
 
 public slots:
     void runCanvass();
+    /// Stops a running canvass (a 50 km, 31-day canvass over a large store takes seconds).
+    void cancelCanvass();
     void saveScene();
     /// format: csv, kml or pdf. Asynchronous; exportFinished() reports.
     void exportTo(const QString& format, const QString& path);
@@ -67,6 +71,7 @@ private:
     void chooseMapSource();
 
     Session& m_session;
+    std::shared_ptr<JobContext> m_job; ///< the running canvass, shared with its worker
     CanvassResult m_result;
     bool m_hasResult = false;
     QHash<qint64, QTreeWidgetItem*> m_itemOfRead;
@@ -80,6 +85,7 @@ private:
     QComboBox* m_windowComboBox;
     PurposeInput* m_purposeInput;
     QPushButton* m_runPushButton;
+    QPushButton* m_cancelPushButton;
     QLineEdit* m_sceneLineEdit;
     QPushButton* m_saveScenePushButton;
     QLabel* m_statusLabel;
