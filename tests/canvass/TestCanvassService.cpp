@@ -213,6 +213,29 @@ private slots:
         QCOMPARE(auditOf(store.session(), QStringLiteral("canvass.scene.save")).size(), 1);
     }
 
+    void cancelledCanvassReturnsNothingAndIsNotAudited()
+    {
+        TestStore store;
+        const GeoPoint scene{39.2850, -76.5800};
+        QList<PlateRead> reads;
+        for (int i = 0; i < 5000; ++i) // more than one cancellation check interval
+            reads.append(makeRead(QStringLiteral("P%1").arg(i % 300), scene, kEvening.addSecs(i % 3600)));
+        insertReads(store.session().database(), reads);
+        JobContext job;
+        job.cancel();
+        CanvassService service(store.session(), store.session().database());
+        const auto result =
+            service.run({CanvassArea::circle(scene, 100), kEvening, kEvening.addSecs(3600)}, kPurpose, &job);
+        QVERIFY(!result);
+        QVERIFY(result.error().isCancellation());
+        QVERIFY(auditOf(store.session(), QStringLiteral("canvass.run")).isEmpty());
+        // The same canvass, not cancelled, finds them all.
+        JobContext running;
+        QCOMPARE(service.run({CanvassArea::circle(scene, 100), kEvening, kEvening.addSecs(3600)}, kPurpose, &running)
+                     ->reads.size(),
+                 5000);
+    }
+
     void exportsAreWrittenAndAudited()
     {
         TestStore store;
