@@ -197,6 +197,11 @@ Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContex
                 .toJson(QJsonDocument::Compact));
         auto stored = guarded([&] {
             store::Transaction tx(m_db);
+            // The unit exists even when a file gave no reads: its transfer is recorded all the same.
+            m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO units(id, created_utc) VALUES (?1, ?2)"))
+                .bind(1, request.unitId)
+                .bind(2, m_session.clock().nowUtc().toString(Qt::ISODateWithMs))
+                .run();
             ReadRepository(m_db).insert(tx, reads);
             int hits = 0;
 #ifdef ALPR_HAVE_SEARCH
@@ -222,6 +227,7 @@ Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContex
             return hits;
         });
         if (!stored) {
+            diag::warning(QStringLiteral("import: %1").arg(stored.error().detail));
             outcome.message = stored.error().message;
             summary.files.append(outcome);
             continue;
