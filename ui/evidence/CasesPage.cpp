@@ -117,8 +117,16 @@ void CasesPage::report(const QString& message)
     m_statusLabel->setText(message);
 }
 
+void CasesPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded)
+        refresh();
+}
+
 void CasesPage::refresh()
 {
+    m_loaded = true;
     setBusy(true);
     const bool closed = m_closedCheckBox->isChecked();
     runInBackground<QList<Case>>(

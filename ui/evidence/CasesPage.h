@@ -35,6 +35,10 @@ public slots:
 signals:
     void refreshed();
 
+protected:
+    /// Loads on first show, so the page is filled whether or not its creator calls refresh().
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showCases(const QList<Case>& cases);
     void showItems();
@@ -47,6 +51,7 @@ private:
     void report(const QString& message);
 
     Session& m_session;
+    bool m_loaded = false;
     QList<Case> m_cases;
     QTableWidget* m_casesTableWidget;
     QCheckBox* m_closedCheckBox;

@@ -222,8 +222,16 @@ void EvidencePage::report(const QString& message)
     m_statusLabel->setText(message);
 }
 
+void EvidencePage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loaded)
+        refresh();
+}
+
 void EvidencePage::refresh()
 {
+    m_loaded = true;
     runInBackground<QList<EvidenceExportRecord>>(
         m_session, this, [](store::Database& db) { return EvidenceExportLog::list(db); },
         [this](const Result<QList<EvidenceExportRecord>>& exports) {

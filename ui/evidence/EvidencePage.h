@@ -43,6 +43,10 @@ signals:
     void verified(bool ok);
     void purgeFinished(bool ok, const QString& message);
 
+protected:
+    /// Loads on first show, so the page is filled whether or not its creator calls refresh().
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* createExportsTab();
     QWidget* createHoldsTab();
@@ -55,6 +59,7 @@ private:
     void report(const QString& message);
 
     Session& m_session;
+    bool m_loaded = false;
     QTableWidget* m_exportsTableWidget = nullptr;
     QPushButton* m_verifyPushButton = nullptr;
     QTableWidget* m_holdsTableWidget = nullptr;
