@@ -47,8 +47,8 @@ QList<CommandEntry> capabilityCommands()
 #endif
 #ifdef ALPR_HAVE_CANVASS
     commands.append({QStringLiteral("canvass"), runCanvassCommand,
-                     QStringLiteral("canvass --at LAT,LON --radius METRES [--from ISO --to ISO] --purpose TEXT --case NUMBER "
-                                    "[--json] [--group]")});
+                     QStringLiteral("canvass (--at LAT,LON --radius METRES | --polygon \"LAT,LON;...\") [--from ISO --to ISO] "
+                                    "--purpose TEXT --case NUMBER [--json] [--group] [--save-scene LABEL]")});
 #endif
 #ifdef ALPR_HAVE_EVIDENCE
     commands.append({QStringLiteral("case"), runCaseCommand, QStringLiteral("case add|list|attach ...   cases (alprctl case --help)")});

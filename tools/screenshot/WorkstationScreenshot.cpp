@@ -1,9 +1,14 @@
 // alpr_screenshot --store DIR --user NAME --page TITLE --out FILE.png [--map PATH] [--size WxH] [--wait MS]
-// The password is the first line of standard input. Used by tools/screenshots.sh under xvfb-run.
+//                  [--set OBJECT=TEXT]... [--click OBJECT]...
+// The password is the first line of standard input. --set fills a line edit or editable combo box found by object
+// name, --click presses a button, in order, before the capture (e.g. to run a search for the README picture).
 #include "accounts/Session.h"
 #include "shell/MainWindow.h"
 
+#include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QCommandLineParser>
 #include <QPixmap>
 #include <QScreen>
@@ -24,7 +29,9 @@ int main(int argc, char* argv[])
                        {QStringLiteral("out"), QStringLiteral("png"), QStringLiteral("FILE")},
                        {QStringLiteral("map"), QStringLiteral("map"), QStringLiteral("PATH")},
                        {QStringLiteral("size"), QStringLiteral("WxH"), QStringLiteral("SIZE"), QStringLiteral("1400x900")},
-                       {QStringLiteral("wait"), QStringLiteral("ms"), QStringLiteral("MS"), QStringLiteral("2500")}});
+                       {QStringLiteral("wait"), QStringLiteral("ms"), QStringLiteral("MS"), QStringLiteral("2500")},
+                       {QStringLiteral("set"), QStringLiteral("fill a field"), QStringLiteral("OBJECT=TEXT")},
+                       {QStringLiteral("click"), QStringLiteral("press a button"), QStringLiteral("OBJECT")}});
     parser.process(app);
     QTextStream in(stdin);
     const QString password = in.readLine();
@@ -43,6 +50,30 @@ int main(int argc, char* argv[])
     for (int i = 0; i < window.pages()->count(); ++i)
         if (window.pages()->tabText(i) == page)
             window.pages()->setCurrentIndex(i);
+    // Fields are looked up on the page shown, since several pages use the same object names.
+    QWidget* current = window.pages()->currentWidget();
+    for (const QString& assignment : parser.values(QStringLiteral("set"))) {
+        const QString name = assignment.section(QLatin1Char('='), 0, 0);
+        const QString text = assignment.section(QLatin1Char('='), 1);
+        if (auto* edit = current->findChild<QLineEdit*>(name); edit && !qobject_cast<QComboBox*>(edit->parent()))
+            edit->setText(text);
+        else if (auto* combo = current->findChild<QComboBox*>(name); combo && combo->isEditable())
+            combo->setCurrentText(text);
+        else if (combo)
+            for (int i = 0; i < combo->count(); ++i) {
+                if (combo->itemText(i).startsWith(text)) {
+                    combo->setCurrentIndex(i);
+                    break;
+                }
+            }
+        else
+            fprintf(stderr, "no field named %s\n", qPrintable(name));
+    }
+    QTimer::singleShot(300, &app, [&] {
+        for (const QString& name : parser.values(QStringLiteral("click")))
+            if (auto* button = current->findChild<QAbstractButton*>(name))
+                button->click();
+    });
     int rc = 0;
     QTimer::singleShot(parser.value(QStringLiteral("wait")).toInt(), &app, [&] {
         QPixmap shot = QGuiApplication::platformName() == QLatin1String("xcb")
