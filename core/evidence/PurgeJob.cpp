@@ -197,7 +197,6 @@ public:
             m_db.exec(QStringLiteral("UPDATE reads SET crop_image_id = NULL, context_image_id = NULL "
                                      "WHERE id IN (SELECT id FROM temp.purge_batch)"));
         } else {
-            m_searchIndex.rememberBatchPlates();
             for (const ReadReferences::Reference& ref : m_readReferences)
                 m_db.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (SELECT id FROM temp.purge_batch)")
                               .arg(ReadReferences::quoted(ref.table), ReadReferences::quoted(ref.column)));
@@ -205,7 +204,6 @@ public:
                 "DELETE FROM case_items WHERE kind = 'read' AND item_id IN (SELECT id FROM temp.purge_batch)"));
             m_db.exec(QStringLiteral("DELETE FROM reads WHERE id IN (SELECT id FROM temp.purge_batch)"));
             counts.readsDeleted = m_db.changes();
-            m_searchIndex.pruneBatch();
         }
         QString stillUsed = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM reads WHERE crop_image_id = images.id)"
                                            " AND NOT EXISTS (SELECT 1 FROM reads WHERE context_image_id = images.id)");
@@ -220,7 +218,7 @@ public:
     void finish()
     {
         store::Transaction tx(m_db);
-        m_searchIndex.pruneGrams();
+        m_searchIndex.prune();
         tx.commit();
     }
 

@@ -6,23 +6,21 @@ namespace store {
 class Database;
 }
 
-/// The search module's plate dictionary (003_search.sql: search_plates, search_canon, search_grams) holds plate
-/// strings, not read ids, so no foreign key takes them away with a purged read; left alone, a purged plate's text
-/// would stay in the store. This removes the readings no read or alternative uses any more. A no-op on a store
-/// without the search schema. Throws ErrorException.
+/// The search module's index (003_search.sql) keeps reading text without a foreign key to reads: search_reads
+/// (read id, reading), search_canon and search_grams (the look-alike canonical text). Its own policy is to skip rows
+/// of deleted reads until a rebuild; left so, a purged plate's text would stay in the store. After a purge this
+/// removes the rows of reads that no longer exist and the canonical forms nothing uses any more. A no-op on a store
+/// without that schema. Throws ErrorException.
 ///
-/// It knows the search schema by name; the search module should own this as e.g. PlateIndex::removeUnused(), and
-/// this class then calls it (see docs/evidence.md).
+/// It knows the search schema by name; the search module should own this (e.g. PlateIndex::removeDeletedReads())
+/// and this class then call it (see docs/evidence.md).
 class SearchIndexPruner {
 public:
     explicit SearchIndexPruner(store::Database& db);
 
-    /// Call inside the batch transaction, before the batch's reads are deleted: remembers their readings.
-    void rememberBatchPlates();
-    /// Call after the batch's reads are deleted: removes readings and canonical forms now unused.
-    void pruneBatch();
-    /// Once per run: trigrams of canonical forms that no longer exist (a full scan, too slow for every batch).
-    void pruneGrams();
+    /// Once per purge run, inside a transaction: each statement scans its table once, which per batch would cost
+    /// more than the purge itself.
+    void prune();
 
 private:
     store::Database& m_db;
