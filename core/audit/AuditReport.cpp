@@ -8,6 +8,8 @@ AuditReport AuditReport::summarize(const QList<AuditRecord>& records)
     for (const AuditRecord& r : records) {
         UserLine& line = report.users[r.user];
         ++report.total;
+        report.lastSeq = r.seq;
+        report.lastHash = r.hash;
         const QString& a = r.action;
         if (a == QLatin1String("login"))
             ++line.logins;
@@ -32,10 +34,13 @@ AuditReport AuditReport::summarize(const QList<AuditRecord>& records)
 
 QString AuditReport::toText(const QDateTime& fromUtc, const QDateTime& toUtc) const
 {
-    QString out = QStringLiteral("ALPR access audit report\nPeriod: %1 to %2 (UTC)\nRecords: %3\n\n")
+    QString out = QStringLiteral("ALPR access audit report\nPeriod: %1 to %2 (UTC)\nRecords: %3\n"
+                                 "Chain anchor: record %4, hash %5\n\n")
                       .arg(fromUtc.isValid() ? fromUtc.toString(Qt::ISODate) : QStringLiteral("start"),
                            toUtc.isValid() ? toUtc.toString(Qt::ISODate) : QStringLiteral("now"))
-                      .arg(total);
+                      .arg(total)
+                      .arg(lastSeq)
+                      .arg(lastHash);
     out += QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8  cases\n")
                .arg(QStringLiteral("user"), -20)
                .arg(QStringLiteral("logins"), 7)

@@ -23,6 +23,8 @@ struct AuditReport {
     };
     QMap<QString, UserLine> users;
     int total = 0;
+    qint64 lastSeq = 0; ///< the newest record covered, with its chain hash: an anchor to keep outside the store
+    QString lastHash;
 
     [[nodiscard]] static AuditReport summarize(const QList<AuditRecord>& records);
     [[nodiscard]] QString toText(const QDateTime& fromUtc, const QDateTime& toUtc) const;
