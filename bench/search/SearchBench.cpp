@@ -225,8 +225,8 @@ int main(int argc, char* argv[])
     store::Database& db = session->database();
     const qint64 rssAfterBuild = peakRssKiB();
 
-    std::printf("dictionary: %lld distinct readings, %lld canonical plates, %lld grams; store file %.0f MiB\n",
-                db.queryInt64(QStringLiteral("SELECT count(*) FROM search_plates")),
+    std::printf("index: %lld readings under %lld canonical plates, %lld grams; store file %.0f MiB\n",
+                db.queryInt64(QStringLiteral("SELECT count(*) FROM search_reads")),
                 db.queryInt64(QStringLiteral("SELECT count(*) FROM search_canon")),
                 db.queryInt64(QStringLiteral("SELECT count(*) FROM search_grams")),
                 double(QFileInfo(session->databasePath()).size()) / 1048576.0);

@@ -9,10 +9,8 @@
 #include <QHash>
 
 #include <algorithm>
-#include <array>
 #include <bit>
-#include <cstring>
-#include <vector>
+#include <unordered_map>
 
 namespace alpr {
 
@@ -30,6 +28,45 @@ constexpr size_t kEnoughCandidates = 4000;
 qint64 trigramKey(int a, int b, int c)
 {
     return (a * kBase + b) * kBase + c;
+}
+
+/// Gram codes of a canonical text.
+std::vector<qint64> gramCodes(const QString& canon)
+{
+    std::vector<int> symbols{kAnchor};
+    for (const QChar c : canon)
+        symbols.push_back(LookAlikeTable::symbolOf(c) + 1);
+    symbols.push_back(kAnchor);
+    std::vector<qint64> codes;
+    for (size_t p = 0; p + 3 <= symbols.size(); ++p)
+        codes.push_back(trigramKey(symbols[p], symbols[p + 1], symbols[p + 2]) * kPositions + qint64(p));
+    return codes;
+}
+
+/// A plate of up to 10 A-Z/0-9 characters as one number (base 37, 0 = end): millions of them sort and hash
+/// without allocating.
+quint64 packPlate(const QString& plate)
+{
+    quint64 v = 0;
+    for (const QChar c : plate)
+        v = v * kBase + quint64(LookAlikeTable::symbolOf(c) + 1);
+    for (qsizetype i = plate.size(); i < 10; ++i)
+        v *= kBase;
+    return v;
+}
+
+QString unpackPlate(quint64 v)
+{
+    char chars[10];
+    for (int i = 9; i >= 0; --i) {
+        chars[i] = char(v % kBase);
+        v /= kBase;
+    }
+    QString out;
+    for (char s : chars)
+        if (s > 0)
+            out += LookAlikeTable::charOf(s - 1);
+    return out;
 }
 
 /// A lookup in search_grams: a trigram or, for a 2-symbol run, a bigram (all trigrams starting with it); at a
@@ -52,11 +89,6 @@ struct GramSpec {
     [[nodiscard]] QString key() const { return QStringLiteral("%1:%2:%3").arg(low()).arg(length).arg(position); }
 };
 
-struct PatternGrams {
-    std::vector<GramSpec> specs;
-    [[nodiscard]] bool usable() const { return !specs.empty(); }
-};
-
 // The canonical symbol a token stands for, or -1 when it is not one definite symbol in canonical space.
 int definiteSymbol(const PatternToken& t, const LookAlikeTable& table)
 {
@@ -74,19 +106,33 @@ int definiteSymbol(const PatternToken& t, const LookAlikeTable& table)
     return symbol + 1;
 }
 
-PatternGrams gramsOf(const QList<PatternToken>& tokens, const LookAlikeTable& table)
+/// The canonical text a pattern names when every token is one definite symbol (a plain plate, at tolerance 0 or
+/// 1), else empty.
+QString literalCanon(const PlatePattern& pattern, const LookAlikeTable& table)
+{
+    QString out;
+    for (const PatternToken& t : pattern.tokens()) {
+        const int s = definiteSymbol(t, table);
+        if (s < 0)
+            return {};
+        out += LookAlikeTable::charOf(s - 1);
+    }
+    return out;
+}
+
+std::vector<GramSpec> gramsOf(const QList<PatternToken>& tokens, const LookAlikeTable& table)
 {
     struct Symbol {
         int symbol;
         int position; // -1 = unknown
     };
-    PatternGrams out;
+    std::vector<GramSpec> out;
     std::vector<Symbol> run;
     auto flush = [&] {
         for (size_t k = 0; k + 3 <= run.size(); ++k)
-            out.specs.push_back({{run[k].symbol, run[k + 1].symbol, run[k + 2].symbol}, 3, run[k].position});
+            out.push_back({{run[k].symbol, run[k + 1].symbol, run[k + 2].symbol}, 3, run[k].position});
         if (run.size() == 2)
-            out.specs.push_back({{run[0].symbol, run[1].symbol, 0}, 2, run[0].position});
+            out.push_back({{run[0].symbol, run[1].symbol, 0}, 2, run[0].position});
         run.clear();
     };
     int position = 0;
@@ -113,63 +159,75 @@ PatternGrams gramsOf(const QList<PatternToken>& tokens, const LookAlikeTable& ta
     return out;
 }
 
-std::vector<qint64> intersect(const std::vector<qint64>& a, const std::vector<qint64>& b)
-{
-    std::vector<qint64> out;
-    out.reserve(std::min(a.size(), b.size()));
-    std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-    return out;
-}
+/// A posting list: canonical forms (id and text) sorted by id.
+using Posting = std::vector<std::pair<qint64, QString>>;
 
 class GramReader {
 public:
     explicit GramReader(store::Database& db)
-        : m_range(db.prepare(QStringLiteral("SELECT code, canon_id FROM search_grams WHERE code >= ?1 AND code < ?2")))
+        : m_range(db.prepare(
+              QStringLiteral("SELECT code, canon_id, canon FROM search_grams WHERE code >= ?1 AND code < ?2")))
     {
     }
 
-    const std::vector<qint64>& posting(const GramSpec& spec)
+    const Posting& posting(const GramSpec& spec)
     {
         const QString key = spec.key();
         auto found = m_cache.find(key);
         if (found != m_cache.end())
             return *found;
-        std::vector<qint64> ids;
+        Posting ids;
         m_range.bind(1, spec.low()).bind(2, spec.high());
         while (m_range.step()) {
             if (spec.position >= 0 && m_range.int64(0) % kPositions != spec.position)
                 continue;
-            ids.push_back(m_range.int64(1));
+            ids.emplace_back(m_range.int64(1), m_range.text(2));
         }
         m_range.reset();
         // One trigram at one position comes back sorted by canon id; ranges over positions or a third symbol
         // interleave several sorted lists.
         if (spec.length != 3 || spec.position < 0) {
-            std::sort(ids.begin(), ids.end());
-            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            ids.erase(
+                std::unique(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+                ids.end());
         }
         return *m_cache.insert(key, std::move(ids));
     }
 
 private:
     store::Statement m_range;
-    QHash<QString, std::vector<qint64>> m_cache;
+    QHash<QString, Posting> m_cache;
 };
 
-std::vector<qint64> candidatesOf(const PatternGrams& grams, GramReader& reader)
+Posting intersect(const Posting& a, const Posting& b)
 {
-    std::vector<GramSpec> specs = grams.specs;
+    Posting out;
+    size_t i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].first < b[j].first)
+            ++i;
+        else if (b[j].first < a[i].first)
+            ++j;
+        else
+            out.push_back(a[i++]), ++j;
+    }
+    return out;
+}
+
+Posting candidatesOf(std::vector<GramSpec> specs, GramReader& reader)
+{
     // Trigrams at a known position are the most selective, bigrams the least.
     std::stable_sort(specs.begin(), specs.end(), [](const GramSpec& a, const GramSpec& b) {
         auto rank = [](const GramSpec& s) { return (s.length == 3 ? 0 : 2) + (s.position >= 0 ? 0 : 1); };
         return rank(a) < rank(b);
     });
-    std::vector<qint64> result;
+    Posting result;
     bool first = true;
     for (const GramSpec& spec : specs) {
         if (!first && (result.size() <= kEnoughCandidates && spec.length == 2))
             break;
-        const std::vector<qint64>& ids = reader.posting(spec);
+        const Posting& ids = reader.posting(spec);
         result = first ? ids : intersect(result, ids);
         first = false;
         if (result.empty())
@@ -180,174 +238,163 @@ std::vector<qint64> candidatesOf(const PatternGrams& grams, GramReader& reader)
 
 } // namespace
 
-void PlateIndex::add(QStringList plates)
+void PlateIndex::add(const QList<Reading>& readings)
 {
     const LookAlikeTable& table = LookAlikeTable::standard();
-    std::sort(plates.begin(), plates.end());
-    plates.erase(std::unique(plates.begin(), plates.end()), plates.end());
-    auto existing = m_db.prepare(QStringLiteral("SELECT 1 FROM search_plates WHERE plate = ?1"));
     auto findCanon = m_db.prepare(QStringLiteral("SELECT id FROM search_canon WHERE canon = ?1"));
     auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(canon) VALUES (?1)"));
-    auto insertPlate = m_db.prepare(QStringLiteral("INSERT INTO search_plates(plate, canon_id) VALUES (?1, ?2)"));
-    auto insertGram =
-        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO search_grams(code, canon_id) VALUES (?1, ?2)"));
-    std::vector<std::pair<qint64, qint64>> grams;
-    QHash<QString, qint64> newCanons;
-    for (const QString& plate : std::as_const(plates)) {
-        if (!PlateText::isValid(plate))
+    QHash<QString, qint64> canonIds;
+    struct Row {
+        qint64 canonId;
+        qint64 readId;
+        int rank;
+        quint64 plate;
+        auto operator<=>(const Row&) const = default;
+    };
+    std::vector<Row> rows;
+    std::vector<std::tuple<qint64, qint64, QString>> grams;
+    rows.reserve(size_t(readings.size()));
+    for (const Reading& r : readings) {
+        if (!PlateText::isValid(r.plate))
             continue;
-        existing.bind(1, plate);
-        const bool known = existing.step();
-        existing.reset();
-        if (known)
-            continue;
-        const QString canon = table.canonicalText(plate);
-        qint64 canonId = newCanons.value(canon, 0);
+        const QString canon = table.canonicalText(r.plate);
+        qint64 canonId = canonIds.value(canon, 0);
         if (canonId == 0) {
             findCanon.bind(1, canon);
             canonId = findCanon.step() ? findCanon.int64(0) : 0;
             findCanon.reset();
+            if (canonId == 0) {
+                insertCanon.bind(1, canon).run();
+                canonId = m_db.lastInsertRowId();
+                for (qint64 code : gramCodes(canon))
+                    grams.emplace_back(code, canonId, canon);
+            }
+            canonIds.insert(canon, canonId);
         }
-        if (canonId == 0) {
-            insertCanon.bind(1, canon).run();
-            canonId = m_db.lastInsertRowId();
-            newCanons.insert(canon, canonId);
-            std::vector<int> symbols{kAnchor};
-            for (const QChar c : canon)
-                symbols.push_back(LookAlikeTable::symbolOf(c) + 1);
-            symbols.push_back(kAnchor);
-            for (size_t p = 0; p + 3 <= symbols.size(); ++p)
-                grams.emplace_back(trigramKey(symbols[p], symbols[p + 1], symbols[p + 2]) * kPositions + qint64(p),
-                                   canonId);
-        }
-        insertPlate.bind(1, plate).bind(2, canonId).run();
+        rows.push_back({canonId, r.readId, r.rank, packPlate(r.plate)});
     }
-    // In key order the B-tree is written page by page instead of at random.
+    // In key order the B-trees are written page by page instead of at random.
     std::sort(grams.begin(), grams.end());
-    for (const auto& [code, canonId] : grams)
-        insertGram.bind(1, code).bind(2, canonId).run();
+    auto insertGram =
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO search_grams(code, canon_id, canon) VALUES (?1, ?2, ?3)"));
+    for (const auto& [code, canonId, canon] : grams)
+        insertGram.bind(1, code).bind(2, canonId).bind(3, canon).run();
+    std::sort(rows.begin(), rows.end());
+    auto insertRead = m_db.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO search_reads(canon_id, read_id, rank, plate) VALUES (?1, ?2, ?3, ?4)"));
+    for (const Row& row : rows)
+        insertRead.bind(1, row.canonId).bind(2, row.readId).bind(3, row.rank).bind(4, unpackPlate(row.plate)).run();
 }
 
 void PlateIndex::rebuild()
 {
     const LookAlikeTable& table = LookAlikeTable::standard();
-    // Plates are at most 10 characters of A-Z0-9: fixed arrays keep millions of them compact and allocation-free.
-    struct Entry {
-        std::array<char, 10> canon{};
-        std::array<char, 10> plate{};
-        auto operator<=>(const Entry&) const = default;
-    };
-    std::vector<Entry> entries;
+    m_db.exec(QStringLiteral("DELETE FROM search_grams; DELETE FROM search_reads; DELETE FROM search_canon"));
+
+    // Pass 1: the distinct canonical forms, numbered in text order, so both of search_canon's keys grow at the end.
+    std::vector<quint64> canons;
     for (const char* sql : {"SELECT DISTINCT plate FROM reads", "SELECT DISTINCT plate FROM read_alternatives"}) {
         auto s = m_db.prepare(QString::fromLatin1(sql));
         while (s.step()) {
             const QString plate = s.text(0);
-            if (!PlateText::isValid(plate))
-                continue;
-            Entry e;
-            for (qsizetype i = 0; i < plate.size(); ++i) {
-                e.plate[size_t(i)] = char(plate[i].unicode());
-                e.canon[size_t(i)] =
-                    char(LookAlikeTable::charOf(table.canonical(LookAlikeTable::symbolOf(plate[i]))).unicode());
-            }
-            entries.push_back(e);
+            if (PlateText::isValid(plate))
+                canons.push_back(packPlate(table.canonicalText(plate)));
         }
     }
-    std::sort(entries.begin(), entries.end());
-    entries.erase(std::unique(entries.begin(), entries.end()), entries.end());
-
-    auto text = [](const std::array<char, 10>& a) {
-        return QString::fromLatin1(a.data(), qsizetype(strnlen(a.data(), a.size())));
-    };
-    // search_plates' canon_id index would be written at random: drop it and let CREATE INDEX sort once.
-    const QString plateIndexSql = m_db.queryText(
-        QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'search_plates_canon'"));
-    m_db.exec(QStringLiteral("DELETE FROM search_grams; DELETE FROM search_plates; DELETE FROM search_canon"));
-    if (!plateIndexSql.isEmpty())
-        m_db.exec(QStringLiteral("DROP INDEX search_plates_canon"));
-
+    std::sort(canons.begin(), canons.end());
+    canons.erase(std::unique(canons.begin(), canons.end()), canons.end());
+    std::unordered_map<quint64, qint64> canonIds;
+    canonIds.reserve(canons.size());
+    std::vector<std::tuple<qint64, qint64, quint64>> grams;
     auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(id, canon) VALUES (?1, ?2)"));
-    std::vector<std::pair<qint64, qint64>> grams;
-    std::vector<std::pair<std::array<char, 10>, qint64>> plates;
-    plates.reserve(entries.size());
-    qint64 canonId = 0;
-    for (size_t i = 0; i < entries.size(); ++i) {
-        if (i == 0 || entries[i].canon != entries[i - 1].canon) {
-            ++canonId;
-            const QString canon = text(entries[i].canon);
-            insertCanon.bind(1, canonId).bind(2, canon).run();
-            std::vector<int> symbols{kAnchor};
-            for (const QChar c : canon)
-                symbols.push_back(LookAlikeTable::symbolOf(c) + 1);
-            symbols.push_back(kAnchor);
-            for (size_t p = 0; p + 3 <= symbols.size(); ++p)
-                grams.emplace_back(trigramKey(symbols[p], symbols[p + 1], symbols[p + 2]) * kPositions + qint64(p),
-                                   canonId);
-        }
-        plates.emplace_back(entries[i].plate, canonId);
+    for (size_t i = 0; i < canons.size(); ++i) {
+        const qint64 id = qint64(i) + 1;
+        const QString canon = unpackPlate(canons[i]);
+        insertCanon.bind(1, id).bind(2, canon).run();
+        canonIds.emplace(canons[i], id);
+        for (qint64 code : gramCodes(canon))
+            grams.emplace_back(code, id, canons[i]);
     }
-    entries = {};
-    std::sort(plates.begin(), plates.end());
-    auto insertPlate = m_db.prepare(QStringLiteral("INSERT INTO search_plates(plate, canon_id) VALUES (?1, ?2)"));
-    for (const auto& [plate, id] : plates)
-        insertPlate.bind(1, text(plate)).bind(2, id).run();
-    plates = {};
     std::sort(grams.begin(), grams.end());
-    auto insertGram = m_db.prepare(QStringLiteral("INSERT INTO search_grams(code, canon_id) VALUES (?1, ?2)"));
-    for (const auto& [code, id] : grams)
-        insertGram.bind(1, code).bind(2, id).run();
-    if (!plateIndexSql.isEmpty())
-        m_db.exec(plateIndexSql);
+    auto insertGram =
+        m_db.prepare(QStringLiteral("INSERT INTO search_grams(code, canon_id, canon) VALUES (?1, ?2, ?3)"));
+    for (const auto& [code, id, canon] : grams)
+        insertGram.bind(1, code).bind(2, id).bind(3, unpackPlate(canon)).run();
+    grams = {};
+
+    // Pass 2: every reading under its canonical form, sorted by the table's key.
+    struct Row {
+        qint64 canonId;
+        qint64 readId;
+        int rank;
+        quint64 plate;
+        auto operator<=>(const Row&) const = default;
+    };
+    std::vector<Row> rows;
+    rows.reserve(size_t(m_db.queryInt64(QStringLiteral("SELECT (SELECT count(*) FROM reads) + "
+                                                       "(SELECT count(*) FROM read_alternatives)"))));
+    for (const char* sql : {"SELECT id, 0, plate FROM reads", "SELECT read_id, rank, plate FROM read_alternatives"}) {
+        auto s = m_db.prepare(QString::fromLatin1(sql));
+        while (s.step()) {
+            const QString plate = s.text(2);
+            if (PlateText::isValid(plate))
+                rows.push_back({canonIds.at(packPlate(table.canonicalText(plate))), s.int64(0), int(s.int64(1)),
+                                packPlate(plate)});
+        }
+    }
+    std::sort(rows.begin(), rows.end());
+    auto insertRead = m_db.prepare(
+        QStringLiteral("INSERT INTO search_reads(canon_id, read_id, rank, plate) VALUES (?1, ?2, ?3, ?4)"));
+    for (const Row& row : rows)
+        insertRead.bind(1, row.canonId).bind(2, row.readId).bind(3, row.rank).bind(4, unpackPlate(row.plate)).run();
 }
 
-QStringList PlateIndex::candidates(const PlatePattern& pattern, int tolerance)
+std::vector<PlateIndex::Reading> PlateIndex::candidates(const PlatePattern& pattern, int tolerance)
 {
     m_lastQueryScanned = false;
     const LookAlikeTable& table = LookAlikeTable::standard();
-    if (tolerance == 0 && pattern.isLiteral())
-        return {pattern.text()}; // one plate: the reads' own plate index finds it
-
-    const QList<PlatePattern> variants = tolerance >= 2 ? pattern.withOneEdit() : QList<PlatePattern>{pattern};
-    GramReader reader(m_db);
-    std::vector<qint64> canonIds;
-    for (const PlatePattern& variant : variants) {
-        const PatternGrams grams = gramsOf(variant.tokens(), table);
-        if (!grams.usable()) {
-            m_lastQueryScanned = true;
-            break;
-        }
-        const std::vector<qint64> ids = candidatesOf(grams, reader);
-        canonIds.insert(canonIds.end(), ids.begin(), ids.end());
-    }
-
-    const PlateMatcher canonical = PlateMatcher::forCanonicalText(pattern, tolerance, table);
     std::vector<qint64> verified;
-    if (m_lastQueryScanned) {
-        auto scan = m_db.prepare(QStringLiteral("SELECT id, canon FROM search_canon"));
-        while (scan.step())
-            if (canonical.matches(scan.text(1)))
-                verified.push_back(scan.int64(0));
+    const QString literal = tolerance < 2 ? literalCanon(pattern, table) : QString();
+    if (!literal.isEmpty()) {
+        // A plain plate: its canonical form is the only candidate.
+        auto s = m_db.prepare(QStringLiteral("SELECT id FROM search_canon WHERE canon = ?1"));
+        s.bind(1, literal);
+        if (s.step())
+            verified.push_back(s.int64(0));
     } else {
-        std::sort(canonIds.begin(), canonIds.end());
-        canonIds.erase(std::unique(canonIds.begin(), canonIds.end()), canonIds.end());
-        auto canonText = m_db.prepare(QStringLiteral("SELECT canon FROM search_canon WHERE id = ?1"));
-        for (qint64 id : canonIds) {
-            canonText.bind(1, id);
-            if (canonText.step() && canonical.matches(canonText.text(0)))
-                verified.push_back(id);
-            canonText.reset();
+        const QList<PlatePattern> variants = tolerance >= 2 ? pattern.withOneEdit() : QList<PlatePattern>{pattern};
+        const PlateMatcher canonical = PlateMatcher::forCanonicalText(pattern, tolerance, table);
+        GramReader reader(m_db);
+        for (const PlatePattern& variant : variants) {
+            std::vector<GramSpec> grams = gramsOf(variant.tokens(), table);
+            if (grams.empty()) {
+                m_lastQueryScanned = true;
+                break;
+            }
+            for (const auto& [id, canon] : candidatesOf(std::move(grams), reader))
+                if (canonical.matches(canon))
+                    verified.push_back(id);
         }
+        if (m_lastQueryScanned) {
+            verified.clear();
+            auto scan = m_db.prepare(QStringLiteral("SELECT id, canon FROM search_canon"));
+            while (scan.step())
+                if (canonical.matches(scan.text(1)))
+                    verified.push_back(scan.int64(0));
+        }
+        std::sort(verified.begin(), verified.end());
+        verified.erase(std::unique(verified.begin(), verified.end()), verified.end());
     }
 
-    QStringList plates;
-    auto readings = m_db.prepare(QStringLiteral("SELECT plate FROM search_plates WHERE canon_id = ?1"));
+    std::vector<Reading> readings;
+    auto s = m_db.prepare(QStringLiteral("SELECT plate, read_id, rank FROM search_reads WHERE canon_id = ?1"));
     for (qint64 id : verified) {
-        readings.bind(1, id);
-        while (readings.step())
-            plates.append(readings.text(0));
-        readings.reset();
+        s.bind(1, id);
+        while (s.step())
+            readings.push_back({s.text(0), s.int64(1), int(s.int64(2))});
+        s.reset();
     }
-    return plates;
+    return readings;
 }
 
 } // namespace alpr

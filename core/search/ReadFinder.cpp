@@ -10,6 +10,9 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
 
 namespace alpr {
 
@@ -31,72 +34,77 @@ void bindFilters(store::Statement& s, const SearchFilters& f)
     }
 }
 
-struct MatchedPlate {
-    QString plate;
-    PlateMatch match;
-};
-
 } // namespace
 
 SearchResult ReadFinder::find(const PlatePattern& pattern, int tolerance, const SearchFilters& filters, int limit)
 {
     SearchResult result;
     PlateIndex index(m_db);
-    const QStringList candidates = index.candidates(pattern, tolerance);
+    const std::vector<PlateIndex::Reading> candidates = index.candidates(pattern, tolerance);
     result.scannedDictionary = index.lastQueryScanned();
 
+    // Verify each distinct reading once; a read keeps its best matching reading (then the best reading over an
+    // alternative).
     const PlateMatcher matcher(pattern, tolerance);
-    std::vector<MatchedPlate> matched;
-    for (const QString& plate : candidates)
-        if (auto m = matcher.match(plate))
-            matched.push_back({plate, std::move(*m)});
-    result.matchedPlates = int(matched.size());
-    // Best plates first, so that a limit cuts the worst ranked reads.
-    std::stable_sort(matched.begin(), matched.end(),
-                     [](const MatchedPlate& a, const MatchedPlate& b) { return a.match.score < b.match.score; });
+    // Node-based: candidates keep pointers to the readings and matches while more are added.
+    std::unordered_map<QString, std::optional<PlateMatch>> verdicts;
+    struct Candidate {
+        qint64 readId;
+        int rank;
+        const QString* plate;
+        const PlateMatch* match;
+    };
+    QHash<qint64, Candidate> byRead;
+    for (const PlateIndex::Reading& r : candidates) {
+        auto verdict = verdicts.find(r.plate);
+        if (verdict == verdicts.end())
+            verdict = verdicts.emplace(r.plate, matcher.match(r.plate)).first;
+        if (!verdict->second.has_value())
+            continue;
+        const Candidate c{r.readId, r.rank, &verdict->first, &*verdict->second};
+        auto existing = byRead.find(r.readId);
+        if (existing == byRead.end())
+            byRead.insert(r.readId, c);
+        else if (std::pair(c.match->score, c.rank) < std::pair(existing->match->score, existing->rank))
+            *existing = c;
+    }
+    for (const auto& [plate, verdict] : verdicts)
+        result.matchedPlates += verdict.has_value() ? 1 : 0;
 
-    auto best = m_db.prepare(QStringLiteral("SELECT %1, 0 FROM reads WHERE reads.plate = ?1%2")
-                                 .arg(QLatin1String(ReadRepository::kReadColumns), QLatin1String(kFilterSql)));
-    auto alternative =
-        m_db.prepare(QStringLiteral("SELECT %1, a.rank FROM read_alternatives a JOIN reads ON reads.id = a.read_id "
-                                    "WHERE a.plate = ?1%2")
-                         .arg(QLatin1String(ReadRepository::kReadColumns), QLatin1String(kFilterSql)));
+    // Best first, so that a limit cuts the worst ranked reads; within a score, in id order, which is the order of
+    // the reads table on disk.
+    std::vector<Candidate> ordered(byRead.begin(), byRead.end());
+    std::sort(ordered.begin(), ordered.end(), [](const Candidate& a, const Candidate& b) {
+        return std::tuple(a.match->score, a.readId) < std::tuple(b.match->score, b.readId);
+    });
+    auto row = m_db.prepare(QStringLiteral("SELECT %1 FROM reads WHERE reads.id = ?1%2")
+                                .arg(QLatin1String(ReadRepository::kReadColumns), QLatin1String(kFilterSql)));
     const QSet<QString> units(filters.units.begin(), filters.units.end());
-    QHash<qint64, qsizetype> byRead; // a read matched by two readings is listed once, by its better one
-    constexpr int kRankColumn = 12;
-
-    for (const MatchedPlate& m : matched) {
-        if (result.hits.size() >= limit && m.match.score > result.hits.last().score) {
+    QHash<const PlateMatch*, QString> explanations;
+    result.hits.reserve(qsizetype(std::min<size_t>(ordered.size(), size_t(limit))));
+    for (const Candidate& c : ordered) {
+        if (result.hits.size() >= limit && c.match->score > result.hits.last().score) {
             result.truncated = true;
             break;
         }
-        const QString explanation = m.match.explanation();
-        for (store::Statement* s : {&best, &alternative}) {
-            s->bind(1, m.plate); // reset() clears the bindings: bind all again for each plate
-            bindFilters(*s, filters);
-            while (s->step()) {
-                SearchHit hit;
-                hit.read = ReadRepository::readFromRow(s);
-                if (!units.isEmpty() && !units.contains(hit.read.unitId))
-                    continue;
-                hit.matchedPlate = m.plate;
-                hit.alternativeRank = int(s->int64(kRankColumn));
-                hit.score = m.match.score;
+        row.bind(1, c.readId); // reset() clears the bindings: bind all again for each read
+        bindFilters(row, filters);
+        if (row.step()) {
+            SearchHit hit;
+            hit.read = ReadRepository::readFromRow(&row);
+            if (units.isEmpty() || units.contains(hit.read.unitId)) {
+                auto explanation = explanations.find(c.match);
+                if (explanation == explanations.end())
+                    explanation = explanations.insert(c.match, c.match->explanation());
+                hit.matchedPlate = *c.plate;
+                hit.alternativeRank = c.rank;
+                hit.score = c.match->score;
                 hit.explanation =
-                    hit.alternativeRank == 0
-                        ? explanation
-                        : explanation + QStringLiteral(" (alternative reading %1)").arg(hit.alternativeRank);
-                const auto seen = byRead.constFind(hit.read.id);
-                if (seen != byRead.constEnd()) {
-                    if (SearchHit::ranksBefore(hit, result.hits[*seen]))
-                        result.hits[*seen] = std::move(hit);
-                    continue;
-                }
-                byRead.insert(hit.read.id, result.hits.size());
+                    c.rank == 0 ? *explanation : *explanation + QStringLiteral(" (alternative reading %1)").arg(c.rank);
                 result.hits.append(std::move(hit));
             }
-            s->reset();
         }
+        row.reset();
     }
     std::sort(result.hits.begin(), result.hits.end(), SearchHit::ranksBefore);
     if (result.hits.size() > limit) {

@@ -42,26 +42,24 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
         QStringLiteral("SELECT read_id, rank, plate FROM read_alternatives WHERE read_id > ?1 AND read_id <= ?2"));
     for (qint64 from = indexed; from < newest; from += kChunkReads) {
         const qint64 to = std::min(newest, from + kChunkReads);
-        QStringList plates;
+        QList<PlateIndex::Reading> plates;
         QHash<QString, QList<WatchMatcher::Reading>> readings;
         reads.bind(1, from).bind(2, to);
         while (reads.step()) {
-            const QString plate = reads.text(1);
-            plates.append(plate);
+            plates.append({reads.text(1), reads.int64(0), 0});
             if (!watches.isEmpty())
-                readings[plate].append({reads.int64(0), 0});
+                readings[plates.last().plate].append({reads.int64(0), 0});
         }
         reads.reset();
         alternatives.bind(1, from).bind(2, to);
         while (alternatives.step()) {
-            const QString plate = alternatives.text(2);
-            plates.append(plate);
+            plates.append({alternatives.text(2), alternatives.int64(0), int(alternatives.int64(1))});
             if (!watches.isEmpty())
-                readings[plate].append({alternatives.int64(0), int(alternatives.int64(1))});
+                readings[plates.last().plate].append({alternatives.int64(0), int(alternatives.int64(1))});
         }
         alternatives.reset();
         if (!rebuild)
-            index.add(std::move(plates));
+            index.add(plates);
         if (!watches.isEmpty())
             report.newWatchHits += watches.matchNewReadings(readings);
     }
