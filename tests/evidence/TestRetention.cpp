@@ -409,6 +409,32 @@ private slots:
         QCOMPARE(QFileInfo(session.databasePath() + QStringLiteral("-wal")).size(), qint64(0));
     }
 
+    void readsWithAWatchHitAreKeptAsLinked()
+    {
+        TestStore store;
+        Session& session = store.session();
+        store::Database& db = session.database();
+        const QDateTime now = store.clock().nowUtc();
+        const auto reads = EvidenceFixture::insert(
+            session, {EvidenceFixture::read(QStringLiteral("HIT1"), now.addDays(-400), false),
+                      EvidenceFixture::read(QStringLiteral("MISS1"), now.addDays(-400), false)});
+        QVERIFY(RetentionPolicy(session).setDays(RetentionClass::CaseReads, kCaseReadsDays).has_value());
+        db.exec(
+            QStringLiteral("INSERT INTO watch_entries(id, pattern, tolerance, case_number, crime_type, created_utc, "
+                           "created_by, expires_utc) VALUES (1, 'HIT*', 0, '26-1', 'robbery', 0, 'x', 9999999999)"));
+        db.prepare(QStringLiteral("INSERT INTO watch_hits(watch_id, read_id, kind, matched_plate, alt_rank, score, "
+                                  "explanation, found_utc) VALUES (1, ?1, 'retro', 'HIT1', 0, 1, '', 0)"))
+            .bind(1, reads[0].id)
+            .run();
+        auto plan = PurgeJob(session, db).dryRun();
+        QVERIFY(plan.has_value());
+        QCOMPARE(plan->totalReads(), qint64(1));
+        QCOMPARE(plan->rows.first().dataClass, RetentionClass::Reads);
+        JobContext job;
+        QVERIFY(PurgeJob(session, db).run(job).has_value());
+        QCOMPARE(remainingReadIds(db), QSet<qint64>{reads[0].id}); // the hit's read is kept 730 days
+    }
+
     void rowsOtherTablesKeepAboutAReadGoWithIt()
     {
         TestStore store;

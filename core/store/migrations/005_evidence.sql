@@ -30,10 +30,11 @@ CREATE INDEX case_items_item ON case_items(kind, item_id);
 CREATE VIEW case_item_reads AS
     SELECT case_id, item_id AS read_id FROM case_items WHERE kind = 'read';
 
--- Reads that produced a hot-list hit; the hot-list migration (006) re-creates this view over its alert table.
--- Such reads fall in the "case-reads" retention class.
+-- Reads that produced a hit: a watch-entry hit (003, watch entries carry a case number) and, once the hot-list
+-- migration (006) re-creates this view with a UNION over its alert table, a hot-list alert. Such reads fall in the
+-- "case-reads" retention class.
 CREATE VIEW hit_reads AS
-    SELECT NULL AS read_id WHERE 0;
+    SELECT read_id FROM watch_hits;
 
 -- Evidence holds (tied to a case: every read the case stands on) and legal holds (a lawful request for records:
 -- a case's reads and/or listed reads, until a date or indefinitely). A held read survives every purge.
