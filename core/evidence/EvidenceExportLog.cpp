@@ -13,7 +13,8 @@ Result<QList<EvidenceExportRecord>> EvidenceExportLog::list(store::Database& db,
                            "e.manifest_sha256, "
                            "e.exported_by, e.exported_utc FROM evidence_exports e JOIN cases c ON c.id = e.case_id "
                            "WHERE ?1 = '' OR c.number = ?1 ORDER BY e.exported_utc DESC, e.id DESC"));
-        s.bind(1, caseNumber.trimmed().toUpper().isNull() ? QStringLiteral("") : caseNumber.trimmed().toUpper());
+        const QString number = caseNumber.trimmed().toUpper();
+        s.bind(1, number.isEmpty() ? QStringLiteral("") : number); // '' (not NULL) matches every case
         QList<EvidenceExportRecord> out;
         while (s.step())
             out.append({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), int(s.int64(5)), int(s.int64(6)),
