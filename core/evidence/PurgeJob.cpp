@@ -5,6 +5,7 @@
 #include "common/Log.h"
 #include "evidence/EvidenceJson.h"
 #include "evidence/HoldService.h"
+#include "evidence/PurgeLease.h"
 #include "evidence/ReadReferences.h"
 #include "evidence/RetentionPolicy.h"
 #include "evidence/SearchIndexPruner.h"
@@ -290,8 +291,10 @@ Result<PurgeSummary> PurgeJob::run(JobContext& job, int batchSize)
         return std::unexpected(allowed.error());
     PurgeSummary summary;
     qint64 runId = 0;
+    const QString owner = PurgeLease::newOwner(m_session.workstation());
     auto finishRun = [&](const QString& status, const QString& action, const QString& outcome) {
         store::Transaction tx(m_db);
+        PurgeLease::release(m_db, owner);
         m_db.prepare(QStringLiteral("UPDATE purge_runs SET status = ?1, finished_utc = ?2 WHERE id = ?3"))
             .bind(1, status)
             .bind(2, m_session.clock().nowUtc().toString(Qt::ISODateWithMs))
@@ -312,6 +315,7 @@ Result<PurgeSummary> PurgeJob::run(JobContext& job, int batchSize)
         qint64 planned = 0;
         {
             store::Transaction tx(m_db);
+            PurgeLease::acquire(m_db, owner, m_session.clock().nowUtc());
             refreshHeldAndLinked(m_db, now.date());
             const std::optional<PurgeRun> unfinished = findUnfinished(m_db);
             summary.resumed = unfinished.has_value();
@@ -359,6 +363,7 @@ Result<PurgeSummary> PurgeJob::run(JobContext& job, int batchSize)
                                     .arg(run.imagesDeleted));
                 }
                 store::Transaction tx(m_db);
+                PurgeLease::acquire(m_db, owner, m_session.clock().nowUtc());
                 refreshHeldAndLinked(m_db, now.date());
                 const BatchCounts counts = purger.purge(dataClass, cutoffs, batchSize);
                 if (counts.reads == 0)

@@ -8,6 +8,7 @@
 #include "evidence/CaseService.h"
 #include "evidence/HoldService.h"
 #include "evidence/PurgeJob.h"
+#include "evidence/PurgeLease.h"
 #include "evidence/RetentionPolicy.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
@@ -407,6 +408,33 @@ private slots:
         QVERIFY(after.contains("IMG-HOLD9Z"));
         QVERIFY(after.contains("KEEP5Y"));
         QCOMPARE(QFileInfo(session.databasePath() + QStringLiteral("-wal")).size(), qint64(0));
+    }
+
+    void secondPurgeWaitsForTheFirst()
+    {
+        TestStore store;
+        Session& session = store.session();
+        store::Database& db = session.database();
+        (void)EvidenceFixture::insert(
+            session, {EvidenceFixture::read(QStringLiteral("LEASE1"), store.clock().nowUtc().addDays(-400), false)});
+        // Another process's purge, active a minute ago.
+        db.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES ('retention.purge.lease', ?1)"))
+            .bind(1, QString(store.clock().nowUtc().addSecs(-60).toString(Qt::ISODateWithMs) +
+                             QStringLiteral("|ws-2 process 4242 1a2b3c4d")))
+            .run();
+        JobContext job;
+        auto refused = PurgeJob(session, db).run(job);
+        QVERIFY(!refused.has_value());
+        QVERIFY2(refused.error().message.contains(QStringLiteral("already running (ws-2 process 4242")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM reads")), qint64(1));
+        // That process died: once its lease is stale, a purge takes over.
+        store.clock().advanceSecs(PurgeLease::kStaleSeconds);
+        auto taken = PurgeJob(session, db).run(job);
+        QVERIFY2(taken.has_value(), qPrintable(alpr::test::errorText(taken)));
+        QCOMPARE(taken->run.readsDeleted, qint64(1));
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM settings WHERE key = 'retention.purge.lease'")),
+                 qint64(0));
     }
 
     void readsWithAWatchHitAreKeptAsLinked()
