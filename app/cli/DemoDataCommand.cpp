@@ -6,24 +6,28 @@
 namespace alpr::cli {
 
 namespace {
-constexpr auto kUsage = "usage: alprctl demo-data --reads N [--seed S] [--months M]\n"
-                        "Synthetic reads on the demo map's streets for demos and benchmarks (needs import rights).";
+constexpr auto kUsage = "usage: alprctl demo-data --reads N [--seed S] [--months M] [--images N]\n"
+                        "Synthetic reads on the demo map's streets for demos and benchmarks (needs import rights);\n"
+                        "the newest N reads (default 20000) get a synthetic plate crop.";
 }
 
 int runDemoDataCommand(CliContext& c)
 {
-    auto options = CliOptions::parse(c.arguments(), {},
-                                     {QStringLiteral("reads"), QStringLiteral("seed"), QStringLiteral("months")});
+    auto options = CliOptions::parse(
+        c.arguments(), {},
+        {QStringLiteral("reads"), QStringLiteral("seed"), QStringLiteral("months"), QStringLiteral("images")});
     if (!options)
         return c.report(options.error());
     DemoDataOptions demo;
-    bool readsOk = false, seedOk = true, monthsOk = true;
+    bool readsOk = false, seedOk = true, monthsOk = true, imagesOk = true;
     demo.reads = options->value(QStringLiteral("reads")).toLongLong(&readsOk);
     if (options->has(QStringLiteral("seed")))
         demo.seed = options->value(QStringLiteral("seed")).toULongLong(&seedOk);
     if (options->has(QStringLiteral("months")))
         demo.months = options->value(QStringLiteral("months")).toInt(&monthsOk);
-    if (!readsOk || !seedOk || !monthsOk || !options->positional().isEmpty()) {
+    if (options->has(QStringLiteral("images")))
+        demo.imageReads = options->value(QStringLiteral("images")).toLongLong(&imagesOk);
+    if (!readsOk || !seedOk || !monthsOk || !imagesOk || demo.imageReads < 0 || !options->positional().isEmpty()) {
         c.err() << kUsage << Qt::endl;
         return ExitUsage;
     }

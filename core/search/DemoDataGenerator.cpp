@@ -3,6 +3,7 @@
 #include "accounts/Session.h"
 #include "audit/AuditLog.h"
 #include "reads/ReadRepository.h"
+#include "search/DemoPlateImage.h"
 #include "search/LookAlikeTable.h"
 #include "search/ReadIndexer.h"
 #include "store/Transaction.h"
@@ -221,6 +222,8 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
                                 r.alternatives.append({alt, std::round(r.confidence * 500.0) / 1000.0});
                         }
                     }
+                    if (done >= m_options.reads - m_options.imageReads)
+                        r.cropImage = DemoPlateImage::png(r.plate);
                     batch.append(std::move(r));
                 }
                 std::sort(batch.begin(), batch.end(),

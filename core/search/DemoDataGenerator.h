@@ -12,10 +12,11 @@ class Session;
 struct DemoDataOptions {
     qint64 reads = 10000;
     quint64 seed = 1;
-    QDateTime endUtc;     ///< newest read time; invalid = the session clock's now
-    int months = 13;      ///< reads spread over this many months before endUtc
-    int vehicleUnits = 6; ///< patrol cars
-    int fixedCameras = 4; ///< fixed cameras at street points
+    QDateTime endUtc;          ///< newest read time; invalid = the session clock's now
+    int months = 13;           ///< reads spread over this many months before endUtc
+    int vehicleUnits = 6;      ///< patrol cars
+    int fixedCameras = 4;      ///< fixed cameras at street points
+    qint64 imageReads = 20000; ///< the newest this many reads get a synthetic plate crop (DemoPlateImage)
 };
 
 /// Synthetic reads for the demo and the benchmarks: US plate formats, repeat visits (a few plates seen often,

@@ -24,6 +24,7 @@ void TestDemoDataGenerator::generatesRealisticReads()
     DemoDataOptions options;
     options.reads = 4000;
     options.seed = 11;
+    options.imageReads = 100000;
     JobContext job;
     QCOMPARE(*DemoDataGenerator(options).run(store.session(), job), 4000);
     store::Database& db = store.session().database();
@@ -61,7 +62,11 @@ void TestDemoDataGenerator::generatesRealisticReads()
              0);
     QVERIFY(db.queryInt64(QStringLiteral("SELECT count(DISTINCT lat || lon) FROM reads")) > 500);
 
-    // Indexed as it went, and audited.
+    // Plate crops on the newest reads only (DemoDataOptions::imageReads), as PNG.
+    QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM reads WHERE crop_image_id IS NOT NULL")), 4000);
+    QCOMPARE(db.queryText(QStringLiteral("SELECT mime FROM images LIMIT 1")), QStringLiteral("image/png"));
+
+    // Indexed, and audited.
     QCOMPARE(db.queryInt64(QStringLiteral("SELECT value FROM search_state WHERE key = 'indexed_read_id'")),
              db.queryInt64(QStringLiteral("SELECT max(id) FROM reads")));
     QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'demo.generate'")), 1);

@@ -2,6 +2,7 @@
 #include "TestStore.h"
 
 #include "audit/AuditLog.h"
+#include "search/DemoPlateImage.h"
 #include "search/SearchPage.h"
 #include "search/SearchResultModel.h"
 
@@ -9,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPixmap>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -46,8 +48,10 @@ void TestSearchPage::init()
     m_store = std::make_unique<TestStore>();
     QVERIFY(m_store->isValid());
     const QDateTime t = m_store->clock().nowUtc().addDays(-2);
+    PlateRead withCrop = makeRead(QStringLiteral("7AB8123"), t, QStringLiteral("UNIT-01"), 0.93);
+    withCrop.cropImage = DemoPlateImage::png(withCrop.plate);
     m_ids = insertReads(m_store->session().database(),
-                        {makeRead(QStringLiteral("7AB8123"), t, QStringLiteral("UNIT-01"), 0.93),
+                        {withCrop,
                          makeRead(QStringLiteral("7A88123"), t.addSecs(300), QStringLiteral("UNIT-02"), 0.71,
                                   {{QStringLiteral("7AB8123"), 0.55}}),
                          makeRead(QStringLiteral("ZZZ9999"), t.addSecs(600))});
@@ -91,6 +95,12 @@ void TestSearchPage::searchShowsRankedRows()
                 .toString()
                 .contains(QStringLiteral("alt. 1")));
     QVERIFY(child<QLabel>("searchStatusLabel")->text().contains(QStringLiteral("2 read")));
+    // The crop thumbnail arrives from a worker; the read without a crop says so.
+    const QModelIndex crop = view->model()->index(0, ui::SearchResultModel::CropColumn);
+    view->model()->data(crop, Qt::DecorationRole);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->model()->data(crop, Qt::DecorationRole).value<QPixmap>().isNull(), 10000);
+    QCOMPARE(view->model()->data(crop, Qt::DecorationRole).value<QPixmap>().height(), 28);
+    QCOMPARE(view->model()->index(1, ui::SearchResultModel::CropColumn).data().toString(), QStringLiteral("no image"));
     // Sorting by time, newest first, puts the later read on top.
     view->sortByColumn(ui::SearchResultModel::TimeColumn, Qt::DescendingOrder);
     QCOMPARE(plateAt(0), QStringLiteral("7A88123"));
