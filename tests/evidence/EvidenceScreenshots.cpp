@@ -6,6 +6,7 @@
 
 #include "evidence/CaseService.h"
 #include "evidence/CasesPage.h"
+#include "evidence/EvidencePage.h"
 #include "evidence/ExportDialog.h"
 #include "evidence/HoldService.h"
 #include "reads/ReadRepository.h"
@@ -18,6 +19,7 @@
 #include <QFile>
 #include <QScreen>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +38,29 @@ bool saveScreen(QWidget* window, const QString& path)
     // What the X server shows for the window (Xvfb has no window manager, so no frame).
     const QPixmap shot = window->screen()->grabWindow(0, window->x(), window->y(), window->width(), window->height());
     return !shot.isNull() && shot.save(path);
+}
+
+// Older reads over the past two and a half years, for the retention tab's dry run.
+bool insertOldReads(Session& session)
+{
+    QList<PlateRead> reads;
+    const QDateTime now = session.clock().nowUtc();
+    for (int i = 0; i < 240; ++i) {
+        PlateRead r;
+        r.plate = QStringLiteral("4OLD%1").arg(i, 3, 10, QLatin1Char('0'));
+        r.confidence = 0.9;
+        r.timeUtc = now.addDays(-300 - 2 * i - (i % 7));
+        r.unitId = QStringLiteral("UNIT-7");
+        if (i % 6 == 0)
+            r.cropImage = SyntheticPlateImages::crop(r.plate);
+        reads.append(r);
+    }
+    return guarded([&] {
+               store::Transaction tx(session.database());
+               ReadRepository(session.database()).insert(tx, reads);
+               tx.commit();
+           })
+        .has_value();
 }
 
 bool insertDemoReads(Session& session, QList<qint64>& ids)
@@ -141,6 +166,26 @@ int main(int argc, char* argv[])
     listed.wait(10000);
     if (!saveScreen(&dialog, QDir(out).filePath(QStringLiteral("evidence-export-dialog.png"))))
         return failWith("dialog screenshot");
+
+    dialog.hide();
+
+    // The agency manager's view of retention: the dry run by month and class.
+    store.addUser(QStringLiteral("mgr"), Role::AgencyManager);
+    auto manager = store.login(QStringLiteral("mgr"));
+    if (!manager || !insertOldReads(*manager))
+        return failWith("old reads");
+    ui::EvidencePage evidence(*manager);
+    evidence.resize(900, 600);
+    evidence.move(0, 0);
+    evidence.findChild<QTabWidget*>(QStringLiteral("evidenceTabWidget"))->setCurrentIndex(2);
+    evidence.show();
+    evidence.dryRun();
+    auto* dryRunTable = evidence.findChild<QTableWidget*>(QStringLiteral("dryRunTableWidget"));
+    if (!QTest::qWaitFor([&] { return dryRunTable->rowCount() > 0; }, 20000))
+        return failWith("dry run");
+    QTest::qWait(300);
+    if (!saveScreen(&evidence, QDir(out).filePath(QStringLiteral("evidence-retention.png"))))
+        return failWith("retention screenshot");
 
     const QString package = QDir(target).filePath(QDir(target).entryList(QDir::Dirs | QDir::NoDotAndDotDot).value(0));
     for (const QString& name : {QStringLiteral("report.pdf"), QStringLiteral("chain-of-custody.pdf")}) {
