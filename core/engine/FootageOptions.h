@@ -24,7 +24,7 @@ struct FootageOptions {
     double keyframeIntervalSeconds = 2.0;
     /// A track not seen for this long is closed (the vehicle has passed).
     double trackGapSeconds = 1.0;
-    /// A track needs this many reads, or one read at singleReadConfidence, to be reported.
+    /// A track needs this many reads, or one read at singleReadConfidence that fits a US plate layout.
     int minObservations = 2;
     double singleReadConfidence = 0.9;
     /// Wall-clock time of the first frame; invalid = unknown (then no UTC times and no GPS matching).

@@ -42,6 +42,19 @@ double frameSeconds(cv::VideoCapture& capture, qint64 index, double fps)
     return fps > 0 ? static_cast<double>(index) / fps : 0.0;
 }
 
+// Some cameras' files (GoPro with its telemetry track) make FFmpeg refuse a packet now and then in mid-stream;
+// the frames after it decode fine, so a failed grab is only the end after several in a row.
+constexpr int maxConsecutiveGrabFailures = 64;
+
+bool grabNext(cv::VideoCapture& capture)
+{
+    for (int attempt = 0; attempt < maxConsecutiveGrabFailures; ++attempt) {
+        if (capture.grab())
+            return true;
+    }
+    return false;
+}
+
 void placeInTimeAndSpace(TrackedPlate& plate, const FootageOptions& options)
 {
     if (options.startTimeUtc.isValid()) {
@@ -76,7 +89,7 @@ Result<FootageRecognizer::Statistics> FootageRecognizer::decodeOnly(const QStrin
         timer.start();
         cv::Mat frame;
         const double fps = capture->get(cv::CAP_PROP_FPS);
-        while (capture->read(frame))
+        while (grabNext(*capture) && capture->retrieve(frame))
             stats.durationSeconds = frameSeconds(*capture, stats.framesDecoded++, fps);
         stats.wallSeconds = timer.nsecsElapsed() / 1e9;
         return stats;
@@ -117,7 +130,7 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
         for (;; ++index) {
             if (job.isCancelled())
                 return fail(ErrorCode::Cancelled, QStringLiteral("Footage analysis was cancelled"));
-            if (!capture->grab())
+            if (!grabNext(*capture))
                 break;
             const double seconds = frameSeconds(*capture, index, fps);
             ++m_statistics.framesDecoded;

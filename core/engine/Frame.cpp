@@ -8,6 +8,7 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <algorithm>
 #include <vector>
 
 namespace alpr::engine {
@@ -24,6 +25,15 @@ bool jpegLooksTruncated(const QByteArray& data)
     const qsizetype lastEnd = data.lastIndexOf(QByteArrayView("\xFF\xD9", 2));
     const qsizetype lastScan = data.lastIndexOf(QByteArrayView("\xFF\xDA", 2));
     return lastEnd < 0 || lastEnd < lastScan;
+}
+
+// Starts like an image file we could decode: a failure to decode it then means damage, not a wrong file type.
+bool hasImageSignature(const QByteArray& data)
+{
+    static const QList<QByteArray> signatures{QByteArray("\x89PNG\r\n\x1a\n"), QByteArray("\xFF\xD8\xFF"),
+                                              QByteArray("BM"), QByteArray("GIF8"), QByteArray("II*\0", 4),
+                                              QByteArray("MM\0*", 4), QByteArray("RIFF")};
+    return std::any_of(signatures.begin(), signatures.end(), [&](const QByteArray& s) { return data.startsWith(s); });
 }
 
 QString sizeText(qint64 width, qint64 height)
@@ -56,7 +66,7 @@ Result<Frame> Frame::fromEncoded(const QByteArray& encoded)
         const std::vector<uchar> bytes(encoded.begin(), encoded.end());
         const cv::Mat decoded = cv::imdecode(bytes, cv::IMREAD_COLOR);
         if (decoded.empty()) {
-            if (probed)
+            if (probed || hasImageSignature(encoded))
                 return fail(ErrorCode::Corrupt, QStringLiteral("The image is damaged or truncated"));
             return fail(ErrorCode::InvalidInput, QStringLiteral("The file is not an image in a supported format"));
         }

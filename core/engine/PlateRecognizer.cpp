@@ -14,11 +14,16 @@ namespace alpr::engine {
 
 namespace {
 
+using QuadVariant = internal::PlateOcrNet::QuadVariant;
+// Reads averaged for the quad as detected: as is, a little looser, a little tighter (corners are a few pixels off).
+const std::vector<QuadVariant> asDetected{{0.0f, 0.0f}, {0.05f, 0.05f}, {-0.03f, -0.03f}};
+
 // How many beam hypotheses are expanded with look-alike substitutions that fit a plate layout.
 constexpr int hypothesesExpanded = 3;
 constexpr int beamResults = 12;
-// Shorter readings are fragments (a sticker digit, half a plate), never a US plate number.
-constexpr int minimumPlateLength = 2;
+// Shorter readings are nearly always fragments (a sticker's digits, a tail-light reflection, half a plate); the
+// few US vanity plates that short are given up for far fewer false reads.
+constexpr int minimumPlateLength = 4;
 
 } // namespace
 
@@ -71,7 +76,7 @@ PlateRead PlateRecognizer::Private::readQuad(const cv::Mat& image, const std::ar
     const cv::Rect bounds = cv::boundingRect(std::vector<cv::Point2f>(quad.begin(), quad.end())) &
                             cv::Rect(0, 0, image.cols, image.rows);
     read.box = QRect(bounds.x, bounds.y, bounds.width, bounds.height);
-    read.candidates = rankCandidates(models.ocr->read(image, quad));
+    read.candidates = rankCandidates(models.ocr->read(image, quad, asDetected));
     if (read.candidates.size() > options.maxCandidates)
         read.candidates.resize(options.maxCandidates);
     if (!read.candidates.isEmpty()) {
@@ -118,7 +123,10 @@ Result<QList<PlateRead>> PlateRecognizer::recognize(const Frame& frame)
                                                            d->options.maxPlates);
         QList<PlateRead> reads;
         for (const auto& detection : detections) {
-            PlateRead read = d->readQuad(image, detection.quad, detection.score);
+            auto refined = d->models.detector->refine(image, detection, static_cast<float>(d->options.refineThreshold));
+            if (!refined)
+                continue;
+            PlateRead read = d->readQuad(image, refined->quad, std::max(detection.score, refined->score));
             if (read.text.isEmpty() || read.confidence < d->options.minConfidence)
                 continue;
             reads.append(std::move(read));

@@ -147,7 +147,10 @@ std::optional<TrackedPlate> PlateTracker::close(const Track& track) const
                 c.matchesFormat = original.matchesFormat;
     }
     plate.candidates = ranked;
-    if (count < m_settings.minObservations && plate.confidence < m_settings.singleReadConfidence)
+    // A vehicle in view is read in several frames; a lone read is kept only when it is both sure and shaped like
+    // a plate (lone reads of tail lights, stickers and signs are short odd texts the OCR is often "sure" of).
+    const bool loneReadTrusted = plate.confidence >= m_settings.singleReadConfidence && ranked.first().matchesFormat;
+    if (count < m_settings.minObservations && !loneReadTrusted)
         return std::nullopt;
     plate.bestSeconds = track.bestSeconds;
     plate.box = track.bestRead.box;

@@ -11,6 +11,8 @@ struct RecognizerOptions {
     QString modelDirectory;
     /// Detector heat-map peak needed to consider a region at all.
     double detectionThreshold = 0.3;
+    /// Each detection is looked at again zoomed in; it is kept when the zoomed heat map peaks above this.
+    double refineThreshold = 0.3;
     /// Reads whose calibrated confidence is below this are dropped as probable non-plates.
     double minConfidence = 0.1;
     /// At most this many plates per image are read (largest detector scores first).

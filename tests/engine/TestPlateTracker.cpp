@@ -8,13 +8,13 @@ class TestPlateTracker : public QObject {
     Q_OBJECT
 
 private:
-    static PlateRead read(const QString& text, double confidence, const QRect& box)
+    static PlateRead read(const QString& text, double confidence, const QRect& box, bool fitsFormat = true)
     {
         PlateRead r;
         r.text = text;
         r.confidence = confidence;
         r.box = box;
-        r.candidates = {PlateCandidate{text, confidence, true, confidence}};
+        r.candidates = {PlateCandidate{text, confidence, fitsFormat, confidence}};
         return r;
     }
 
@@ -71,6 +71,8 @@ private slots:
         PlateTracker tracker(settings());
         tracker.addFrame(0.0, {read(QStringLiteral("XYZ9"), 0.4, QRect(10, 10, 50, 25))}, Frame());
         tracker.addFrame(0.5, {read(QStringLiteral("GOOD123"), 0.95, QRect(400, 10, 50, 25))}, Frame());
+        // Sure, but not shaped like any plate layout: a lone read of a sign or a tail light.
+        tracker.addFrame(0.8, {read(QStringLiteral("4444"), 0.99, QRect(800, 10, 50, 25), false)}, Frame());
         const auto plates = tracker.takeAll();
         QCOMPARE(plates.size(), 1);
         QCOMPARE(plates[0].text, QStringLiteral("GOOD123"));

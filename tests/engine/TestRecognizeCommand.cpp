@@ -28,7 +28,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    const QString m_scene = enginetest::fixture(QStringLiteral("car_627WWI.jpg"));
+    const QString m_scene = alpr::enginetest::fixture(QStringLiteral("car_627WWI.jpg"));
 
 private slots:
     void usageErrors()

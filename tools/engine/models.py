@@ -71,3 +71,20 @@ def export_onnx(model, shape, path):
     dummy = torch.zeros(*shape)
     torch.onnx.export(model, dummy, path, opset_version=11, input_names=["input"], output_names=["output"],
                       do_constant_folding=True)
+    inline_identities(path)
+
+
+def inline_identities(path):
+    """The exporter shares equal folded weights through Identity nodes, which OpenCV 4.6 cannot import: give each
+    consumer its own copy of the initializer instead."""
+    import onnx
+    model = onnx.load(path)
+    inits = {t.name: t for t in model.graph.initializer}
+    for node in [n for n in model.graph.node if n.op_type == "Identity" and n.input[0] in inits]:
+        copy = onnx.TensorProto()
+        copy.CopyFrom(inits[node.input[0]])
+        copy.name = node.output[0]
+        model.graph.initializer.append(copy)
+        model.graph.node.remove(node)
+    onnx.checker.check_model(model)
+    onnx.save(model, path)

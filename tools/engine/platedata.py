@@ -227,13 +227,49 @@ def degrade(rng, img):
     return img
 
 
-def ocr_sample(rng, plate_bgr):
-    """A plate image as the detector hands it to the OCR: quad with error, low resolution, then 48x128 gray."""
+def framed(rng, plate_bgr, renderer=None):
+    """The plate inside a licence-plate frame (dealer name above and below) on a bumper, as real plates sit."""
+    h, w = plate_bgr.shape[:2]
+    side, top, bottom = (int(w * rng.uniform(0.03, 0.12)), int(h * rng.uniform(0.08, 0.3)),
+                         int(h * rng.uniform(0.08, 0.3)))
+    pad = int(w * 0.25)
+    canvas = np.empty((h + 2 * pad, w + 2 * pad, 3), np.uint8)
+    canvas[:] = rng.integers(0, 256, 3)
+    frame_col = rng.integers(0, 256, 3) if rng.random() < 0.5 else rng.integers(0, 60, 3)
+    cv2.rectangle(canvas, (pad - side, pad - top), (pad + w + side, pad + h + bottom),
+                  tuple(int(v) for v in frame_col), -1)
+    canvas[pad:pad + h, pad:pad + w] = plate_bgr
+    if renderer is not None and rng.random() < 0.7:  # dealer text on the frame
+        text_col = tuple(int(v) for v in (255 - frame_col))
+        for y0, band in ((pad - top, top), (pad + h, bottom)):
+            if band < 10:
+                continue
+            words = P_WORDS[rng.integers(len(P_WORDS))]
+            size = max(8, int(band * 0.7))
+            cv2.putText(canvas, words, (pad, y0 + int(band * 0.8)), cv2.FONT_HERSHEY_SIMPLEX, size / 30.0, text_col,
+                        max(1, size // 12), cv2.LINE_AA)
+    return canvas, pad
+
+
+P_WORDS = ["TOYOTA OF DALLAS", "LEE KIA", "NORTH MIAMI", "VOLKSWAGEN", "HONDA", "FORD", "BMW OF AUSTIN",
+           "CALL 555-0100", "STEVENS CREEK", "AUTO MALL", "GO TEAM", "MOM'S TAXI"]
+
+
+def ocr_sample(rng, plate_bgr, context_prob=0.0):
+    """A plate image as the detector hands it to the OCR: quad with error, low resolution, then 48x128 gray.
+    With context_prob the plate sits in a dealer frame and the quad may take in part of it, as the detector's
+    quads on real cars do."""
     h, w = plate_bgr.shape[:2]
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
     jit = np.float32([[w, h]]) * rng.uniform(-0.07, 0.07, (4, 2)).astype(np.float32)
     # The detector tends to be loose rather than tight: bias the quad outwards a little.
     grow = rng.uniform(-0.02, 0.08)
+    if context_prob > 0 and rng.random() < context_prob:
+        plate_bgr, pad = framed(rng, plate_bgr, True)
+        src += pad
+        grow = 0.0
+        jit += np.float32([[-1, -1], [1, -1], [1, 1], [-1, 1]]) * np.float32(
+            [[w * rng.uniform(0.0, 0.12), h * rng.uniform(0.0, 0.3)]])
     src = src + jit + np.float32([[-w, -h], [w, -h], [w, h], [-w, h]]) * grow * 0.5
     # simulate a small plate in the scene: the OCR input is upsampled from few pixels
     small_w = int(rng.uniform(44, 200))

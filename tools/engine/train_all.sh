@@ -17,5 +17,6 @@ nice -n 10 /usr/bin/python3 train_detector.py "$@" > train_detector.log 2>&1 &
 detector=$!
 wait $ocr
 wait $detector
+/usr/bin/python3 export_models.py
 echo "total training wall time: $(( $(date +%s) - start )) s"
 tail -n 1 train_ocr.log train_detector.log

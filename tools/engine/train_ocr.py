@@ -25,7 +25,7 @@ REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 def make_chunk(job):
     """One deterministic chunk of the sample bank: half real crops (augmented), half synthetic plates."""
-    crops, seed, count = job
+    crops, seed, count, context_prob = job
     cv2.setNumThreads(1)
     rng = np.random.default_rng(seed)
     renderer = P.PlateRenderer()
@@ -39,14 +39,14 @@ def make_chunk(job):
             img, text = images[k], crops[k][2]
         else:
             img, text = renderer.render(rng)
-        xs.append(P.ocr_sample(rng, img))
+        xs.append(P.ocr_sample(rng, img, context_prob))
         texts.append(text)
     return np.stack(xs), texts
 
 
-def make_bank(crops, seed, count, chunk=1000):
+def make_bank(crops, seed, count, context_prob, chunk=1000):
     """Rendering costs about as much as a training step, so the bank is made once on both cores and reused."""
-    jobs = [(crops, seed * 1000 + i, chunk) for i in range(count // chunk)]
+    jobs = [(crops, seed * 1000 + i, chunk, context_prob) for i in range(count // chunk)]
     with multiprocessing.Pool(2) as pool:
         parts = pool.map(make_chunk, jobs)
     return np.concatenate([p[0] for p in parts]), [t for p in parts for t in p[1]]
@@ -97,6 +97,10 @@ def main():
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--seed", type=int, default=20261128)
     ap.add_argument("--out", default=os.path.join(REPO, "resources", "models"))
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--context", type=float, default=0.0, help="share of samples with a plate frame around them")
+    ap.add_argument("--init", help="start from these weights (the second, fine-tuning stage)")
+    ap.add_argument("--weights", default=os.path.join(HERE, "plate_ocr.pt"))
     args = ap.parse_args()
 
     torch.manual_seed(args.seed)
@@ -110,11 +114,13 @@ def main():
     val_x, val_t = validation_set(val, args.seed + 1)
 
     model = PlateOcr()
-    opt = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=args.steps, pct_start=0.1)
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)
     start = time.time()
-    bank_x, bank_t = make_bank(train, args.seed, args.bank)
+    bank_x, bank_t = make_bank(train, args.seed, args.bank, args.context)
     bank_codes = [P.encode_text(t) for t in bank_t]
     print(f"sample bank {len(bank_t)} in {time.time() - start:.0f}s", flush=True)
     order_rng = np.random.default_rng(args.seed + 2)
@@ -142,10 +148,10 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     path = os.path.join(args.out, "plate_ocr.onnx")
     export_onnx(model, (1, 1, P.OCR_H, P.OCR_W), path)
-    torch.save(model.state_dict(), os.path.join(HERE, "plate_ocr.pt"))
+    torch.save(model.state_dict(), args.weights)
     report = {"steps": args.steps, "bank": args.bank, "batch": args.batch, "seconds": round(elapsed), "val_clean": round(clean, 4),
               "val_degraded": round(hard, 4), "train_crops": len(train), "val_crops": len(val)}
-    with open(os.path.join(HERE, "train_ocr.report.json"), "w") as f:
+    with open(os.path.splitext(args.weights)[0] + ".report.json", "w") as f:
         json.dump(report, f, indent=1)
     print(json.dumps(report), flush=True)
 

@@ -75,15 +75,19 @@ Result<ModelBundle> ModelBundle::load(const QString& requestedDirectory)
     bundle.calibrator = ConfidenceCalibrator::fromJson(config.value(QStringLiteral("calibration")).toObject());
     bundle.decoder = std::make_unique<CtcBeamDecoder>(alphabet);
 
-    auto detectorNet = loadNetFile(directory, detectorConfig.value(QStringLiteral("file")).toString());
+    const QString detectorFile = detectorConfig.value(QStringLiteral("file")).toString();
+    auto detectorNet = loadNetFile(directory, detectorFile);
     if (!detectorNet)
         return std::unexpected(detectorNet.error());
+    auto refineNet = loadNetFile(directory, detectorFile);
+    if (!refineNet)
+        return std::unexpected(refineNet.error());
     PlateDetectorNet::Geometry geometry;
     geometry.inputWidth = detectorConfig.value(QStringLiteral("width")).toInt(geometry.inputWidth);
     geometry.inputHeight = detectorConfig.value(QStringLiteral("height")).toInt(geometry.inputHeight);
     geometry.stride = detectorConfig.value(QStringLiteral("stride")).toInt(geometry.stride);
     geometry.cornerScale = static_cast<float>(detectorConfig.value(QStringLiteral("corner_scale")).toDouble(32.0));
-    bundle.detector = std::make_unique<PlateDetectorNet>(std::move(*detectorNet), geometry);
+    bundle.detector = std::make_unique<PlateDetectorNet>(std::move(*detectorNet), std::move(*refineNet), geometry);
 
     auto ocrNet = loadNetFile(directory, ocrConfig.value(QStringLiteral("file")).toString());
     if (!ocrNet)

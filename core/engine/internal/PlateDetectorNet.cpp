@@ -9,6 +9,10 @@ namespace alpr::engine::internal {
 
 namespace {
 
+// Second look: the plate is zoomed to this width inside a window of this size, where the corners come out sharper
+// and a false detection at coarse scale usually fades.
+constexpr double refinedPlateWidth = 96.0;
+const cv::Size refineWindow(192, 128);
 // Two detections whose boxes overlap this much are the same plate (peaks of one blob on neighbouring cells).
 constexpr float duplicateOverlap = 0.3f;
 
@@ -38,22 +42,11 @@ float overlap(const cv::Rect2f& a, const cv::Rect2f& b)
 
 } // namespace
 
-PlateDetectorNet::PlateDetectorNet(cv::dnn::Net net, Geometry geometry) : m_net(std::move(net)), m_geometry(geometry)
+void PlateDetectorNet::decodeWindow(cv::dnn::Net& net, const cv::Mat& canvas, double scale, cv::Point2f shift,
+                                    float threshold, std::vector<PlateDetection>& found)
 {
-}
-
-std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float threshold, int maxCount)
-{
-    const int inW = m_geometry.inputWidth;
-    const int inH = m_geometry.inputHeight;
-    const double scale = std::min(static_cast<double>(inW) / bgr.cols, static_cast<double>(inH) / bgr.rows);
-    const int scaledW = std::max(1, std::min(inW, static_cast<int>(std::lround(bgr.cols * scale))));
-    const int scaledH = std::max(1, std::min(inH, static_cast<int>(std::lround(bgr.rows * scale))));
-    cv::Mat canvas(inH, inW, CV_8UC3, cv::Scalar::all(0));
-    cv::resize(bgr, canvas(cv::Rect(0, 0, scaledW, scaledH)), cv::Size(scaledW, scaledH), 0, 0,
-               scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
-    m_net.setInput(cv::dnn::blobFromImage(canvas, 1.0 / 255.0));
-    const cv::Mat out = m_net.forward();
+    net.setInput(cv::dnn::blobFromImage(canvas, 1.0 / 255.0));
+    const cv::Mat out = net.forward();
     const int gridH = out.size[2];
     const int gridW = out.size[3];
     const auto channel = [&](int c) { return cv::Mat(gridH, gridW, CV_32F, const_cast<float*>(out.ptr<float>(0, c))); };
@@ -61,8 +54,6 @@ std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float t
     cv::Mat localMax;
     cv::dilate(heat, localMax, cv::Mat::ones(3, 3, CV_8U));
     const float logitThreshold = std::log(threshold / (1.0f - threshold));
-
-    std::vector<PlateDetection> found;
     for (int y = 0; y < gridH; ++y) {
         for (int x = 0; x < gridW; ++x) {
             const float logit = heat.at<float>(y, x);
@@ -75,13 +66,46 @@ std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float t
             for (int i = 0; i < 4; ++i) {
                 const float px = cellX + channel(3 + 2 * i).at<float>(y, x) * m_geometry.cornerScale;
                 const float py = cellY + channel(4 + 2 * i).at<float>(y, x) * m_geometry.cornerScale;
-                d.quad[i] = cv::Point2f(static_cast<float>(px / scale), static_cast<float>(py / scale));
+                d.quad[i] = cv::Point2f(static_cast<float>(px / scale), static_cast<float>(py / scale)) + shift;
             }
             const cv::Rect2f box = boundsOf(d.quad);
-            if (box.width < 4 || box.height < 2)
-                continue;
-            found.push_back(d);
+            if (box.width >= 4 && box.height >= 2)
+                found.push_back(d);
         }
+    }
+}
+
+PlateDetectorNet::PlateDetectorNet(cv::dnn::Net net, cv::dnn::Net refineNet, Geometry geometry)
+    : m_net(std::move(net)), m_refineNet(std::move(refineNet)), m_geometry(geometry)
+{
+}
+
+std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float threshold, int maxCount)
+{
+    const int inW = m_geometry.inputWidth;
+    const int inH = m_geometry.inputHeight;
+    // Never enlarge: the detector was trained on plates up to ~150 px wide, and a small photo of a close car
+    // would blow its plate past that.
+    double scale = std::min({static_cast<double>(inW) / bgr.cols, static_cast<double>(inH) / bgr.rows, 1.0});
+    // A portrait photo letterboxed into a landscape input leaves its plate a few pixels tall; two stacked
+    // windows (one more forward pass) keep it readable.
+    const double twoWindowScale = std::min({static_cast<double>(inW) / bgr.cols, 1.8 * inH / bgr.rows, 1.0});
+    if (twoWindowScale > 1.3 * scale)
+        scale = twoWindowScale;
+    const int scaledW = std::max(1, std::min(inW, static_cast<int>(std::lround(bgr.cols * scale))));
+    const int scaledH = std::max(1, static_cast<int>(std::lround(bgr.rows * scale)));
+    cv::Mat scaled;
+    cv::resize(bgr, scaled, cv::Size(scaledW, scaledH), 0, 0, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR);
+
+    std::vector<int> windowTops{0};
+    if (scaledH > inH)
+        windowTops.push_back(scaledH - inH);
+    std::vector<PlateDetection> found;
+    for (const int top : windowTops) {
+        cv::Mat canvas(inH, inW, CV_8UC3, cv::Scalar::all(0));
+        const int rows = std::min(inH, scaledH - top);
+        scaled(cv::Rect(0, top, scaledW, rows)).copyTo(canvas(cv::Rect(0, 0, scaledW, rows)));
+        decodeWindow(m_net, canvas, scale, cv::Point2f(0.0f, static_cast<float>(top / scale)), threshold, found);
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
     std::vector<PlateDetection> kept;
@@ -96,6 +120,30 @@ std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float t
             break;
     }
     return kept;
+}
+
+std::optional<PlateDetection> PlateDetectorNet::refine(const cv::Mat& bgr, const PlateDetection& coarse, float threshold)
+{
+    const cv::Rect2f box = boundsOf(coarse.quad);
+    const cv::Point2f centre(box.x + box.width / 2, box.y + box.height / 2);
+    const double scale = refinedPlateWidth / std::max(4.0f, box.width);
+    const cv::Point2f origin = centre - cv::Point2f(static_cast<float>(refineWindow.width / 2 / scale),
+                                                    static_cast<float>(refineWindow.height / 2 / scale));
+    const cv::Matx23d toWindow(scale, 0, -origin.x * scale, 0, scale, -origin.y * scale);
+    cv::Mat window;
+    cv::warpAffine(bgr, window, toWindow, refineWindow, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR,
+                   cv::BORDER_CONSTANT, cv::Scalar::all(0));
+    std::vector<PlateDetection> found;
+    decodeWindow(m_refineNet, window, scale, origin, threshold, found);
+    // The plate we zoomed on is the peak nearest the window centre; others are neighbours seen at the edge.
+    const auto nearest = std::min_element(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+        const cv::Rect2f ra = boundsOf(a.quad), rb = boundsOf(b.quad);
+        return cv::norm(cv::Point2f(ra.x + ra.width / 2, ra.y + ra.height / 2) - centre) <
+               cv::norm(cv::Point2f(rb.x + rb.width / 2, rb.y + rb.height / 2) - centre);
+    });
+    if (nearest == found.end() || overlap(boundsOf(nearest->quad), box) < 0.3f)
+        return std::nullopt;
+    return *nearest;
 }
 
 } // namespace alpr::engine::internal

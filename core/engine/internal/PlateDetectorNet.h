@@ -4,6 +4,7 @@
 #include <opencv2/dnn.hpp>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 namespace alpr::engine::internal {
@@ -15,7 +16,8 @@ struct PlateDetection {
 };
 
 /// The CenterNet-style plate detector (tools/engine/train_detector.py): letterboxes the image into the network's
-/// fixed input, finds peaks in the stride-8 centre heat map and reads the four corners regressed at each peak.
+/// input (two stacked windows for portrait photos), finds peaks in the stride-8 centre heat map and reads the four
+/// corners regressed at each peak. The same network, fully convolutional, then looks again at each plate zoomed in.
 class PlateDetectorNet {
 public:
     struct Geometry {
@@ -25,13 +27,23 @@ public:
         float cornerScale = 32.0f;
     };
 
-    PlateDetectorNet(cv::dnn::Net net, Geometry geometry);
+    /// net and refineNet are two instances of the same model, so neither reallocates for the other's input size.
+    PlateDetectorNet(cv::dnn::Net net, cv::dnn::Net refineNet, Geometry geometry);
 
     /// Throws cv::Exception on OpenCV failures (callers convert at the module edge).
     [[nodiscard]] std::vector<PlateDetection> detect(const cv::Mat& bgr, float threshold, int maxCount);
 
+    /// Looks again at one detection, zoomed so the plate is about 96 px wide: corners from there, or nullopt when
+    /// the zoomed view shows no plate (most false detections). Throws cv::Exception like detect().
+    [[nodiscard]] std::optional<PlateDetection> refine(const cv::Mat& bgr, const PlateDetection& coarse, float threshold);
+
 private:
+    /// Decodes the heat map of one window; image = window / scale + shift.
+    void decodeWindow(cv::dnn::Net& net, const cv::Mat& canvas, double scale, cv::Point2f shift, float threshold,
+                      std::vector<PlateDetection>& found);
+
     cv::dnn::Net m_net;
+    cv::dnn::Net m_refineNet;
     Geometry m_geometry;
 };
 

@@ -8,18 +8,14 @@ namespace alpr::engine::internal {
 
 namespace {
 
-// Relative growth of the quad for each read that is averaged: as detected, a little looser, a little tighter.
-constexpr std::array<float, 3> quadGrowth{0.0f, 0.05f, -0.03f};
-
-std::array<cv::Point2f, 4> grown(const std::array<cv::Point2f, 4>& quad, float growth)
+// Grows the quad along its own axes (left-right and top-bottom), not the image's.
+std::array<cv::Point2f, 4> grown(const std::array<cv::Point2f, 4>& quad, float growX, float growY)
 {
-    cv::Point2f centre(0, 0);
-    for (const auto& p : quad)
-        centre += p * 0.25f;
-    std::array<cv::Point2f, 4> out;
-    for (int i = 0; i < 4; ++i)
-        out[i] = centre + (quad[i] - centre) * (1.0f + growth);
-    return out;
+    const cv::Point2f across = ((quad[1] - quad[0]) + (quad[2] - quad[3])) * 0.5f;
+    const cv::Point2f down = ((quad[3] - quad[0]) + (quad[2] - quad[1])) * 0.5f;
+    const cv::Point2f dx = across * (growX * 0.5f);
+    const cv::Point2f dy = down * (growY * 0.5f);
+    return {quad[0] - dx - dy, quad[1] + dx - dy, quad[2] + dx + dy, quad[3] - dx + dy};
 }
 
 } // namespace
@@ -46,7 +42,8 @@ cv::Mat PlateOcrNet::forward(const cv::Mat& gray)
     return m_net.forward().clone();
 }
 
-CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad)
+CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad,
+                                   const std::vector<QuadVariant>& variants)
 {
     const cv::Size inputSize(m_inputWidth, m_inputHeight);
     // A plate much larger than the input is shrunk in two steps so the warp does not alias thin strokes.
@@ -58,8 +55,8 @@ CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Poin
         cv::resize(bgr, source, cv::Size(), shrink, shrink, cv::INTER_AREA);
     }
     CtcProbabilities result;
-    for (const float growth : quadGrowth) {
-        auto scaled = grown(quad, growth);
+    for (const QuadVariant& variant : variants) {
+        auto scaled = grown(quad, variant.growX, variant.growY);
         for (auto& p : scaled)
             p *= shrink;
         cv::Mat gray;
@@ -83,7 +80,7 @@ CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Poin
                 sum += e[static_cast<size_t>(c)];
             }
             for (int c = 0; c < classes; ++c)
-                result.values[static_cast<size_t>(t) * classes + c] += e[static_cast<size_t>(c)] / sum / quadGrowth.size();
+                result.values[static_cast<size_t>(t) * classes + c] += e[static_cast<size_t>(c)] / sum / static_cast<float>(variants.size());
         }
     }
     return result;

@@ -16,8 +16,16 @@ class PlateOcrNet {
 public:
     PlateOcrNet(cv::dnn::Net net, int inputWidth, int inputHeight);
 
+    /// How a read changes the detected quad: relative growth in width and height (negative = tighter).
+    struct QuadVariant {
+        float growX = 0.0f;
+        float growY = 0.0f;
+    };
+
+    /// Reads the quad changed by each variant and returns the averaged per-column probabilities.
     /// Throws cv::Exception on OpenCV failures (callers convert at the module edge).
-    [[nodiscard]] CtcProbabilities read(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad);
+    [[nodiscard]] CtcProbabilities read(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad,
+                                        const std::vector<QuadVariant>& variants);
 
     /// The quad warped to a fronto-parallel BGR image of the given size.
     [[nodiscard]] static cv::Mat rectify(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad, cv::Size size);
