@@ -7,9 +7,11 @@
 #include "common/Log.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QMap>
 
 #include <functional>
+#include <memory>
 
 namespace {
 
@@ -35,9 +37,36 @@ const char* const kHelp =
 
 } // namespace
 
+namespace {
+
+// Evidence packages carry PDF reports drawn with QtGui's PDF writer, which needs a QGuiApplication; the offscreen
+// platform keeps alprctl headless. Every other command runs on QtCore alone.
+bool needsGui(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray word(argv[i]);
+        if (word == "--store" || word == "--user") {
+            ++i;
+        } else if (!word.startsWith("--")) {
+            return word == "evidence";
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char* argv[])
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("alpr-workstation"));
     QCoreApplication::setOrganizationName(QStringLiteral("alpr-workstation"));
 

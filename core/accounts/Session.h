@@ -55,7 +55,8 @@ public:
     [[nodiscard]] QString databasePath() const;
     [[nodiscard]] QString keySlotPath() const;
     [[nodiscard]] int kdfIterations() const { return m_kdfIterations; }
-    /// Only AccountService wraps the key for new slots.
+    /// For AccountService (wrapping the key for new slots) and the evidence exporter (deriving the manifest signing
+    /// key); nothing else needs it and it is never written anywhere.
     [[nodiscard]] const QByteArray& databaseKey() const { return m_key; }
 
     /// Purpose list and case-number format, re-read from the store each call.
