@@ -66,7 +66,7 @@ int main(int argc, char* argv[])
     } else {
         application = std::make_unique<QCoreApplication>(argc, argv);
     }
-    QCoreApplication& app = *application;
+    Q_UNUSED(application);
     QCoreApplication::setApplicationName(QStringLiteral("alpr-workstation"));
     QCoreApplication::setOrganizationName(QStringLiteral("alpr-workstation"));
 
