@@ -21,9 +21,10 @@ namespace {
 constexpr qint64 kBase = 37;
 constexpr qint64 kPositions = 16;
 constexpr int kAnchor = 0;
-// Once the trigrams have narrowed the candidates this far, verifying them costs less than reading a bigram's
-// long posting list.
-constexpr size_t kEnoughCandidates = 4000;
+// Postings carry the canonical text, so verifying a candidate costs less than reading one more posting row: once
+// the candidates are this few, the rest of the grams are left unread. Bigram postings (long) are read only when the
+// pattern has no trigram at all.
+constexpr size_t kEnoughCandidates = 2000;
 
 qint64 trigramKey(int a, int b, int c)
 {
@@ -225,7 +226,7 @@ Posting candidatesOf(std::vector<GramSpec> specs, GramReader& reader)
     Posting result;
     bool first = true;
     for (const GramSpec& spec : specs) {
-        if (!first && (result.size() <= kEnoughCandidates && spec.length == 2))
+        if (!first && (spec.length == 2 || result.size() <= kEnoughCandidates))
             break;
         const Posting& ids = reader.posting(spec);
         result = first ? ids : intersect(result, ids);
