@@ -2,7 +2,9 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/Session.h"
+#include "evidence/CaseService.h"
 #include "search/DemoDataGenerator.h"
+#include "search/WatchService.h"
 
 namespace alpr::app {
 
@@ -32,8 +34,22 @@ VoidResult ensureDemoStore(const QString& directory, int demoReads)
     options.reads = demoReads;
     options.seed = 2026;
     JobContext job;
-    if (auto generated = DemoDataGenerator(options).run(**session, job); !generated)
+    DemoDataGenerator generator(options);
+    if (auto generated = generator.run(**session, job); !generated)
         return std::unexpected(generated.error());
+
+    // The demo case: a robbery whose witness remembered only part of the getaway car's plate.
+    auto demoCase = CaseService(**session).add(
+        NewCase{QString::fromLatin1(kDemoCaseNumber), QStringLiteral("Armed robbery, E Pratt St & S Gay St"),
+                QStringLiteral("detective")});
+    if (!demoCase)
+        return std::unexpected(demoCase.error());
+    const QString plate = generator.plateOfVehicle(0);
+    NewWatchEntry watch{plate.left(2) + QStringLiteral("*") + plate.right(2), 1, QString::fromLatin1(kDemoCaseNumber),
+                        QStringLiteral("Armed robbery"), QStringLiteral("Witness: dark sedan, partial plate"),
+                        (*session)->clock().nowUtc().addDays(90)};
+    if (auto added = WatchService(**session).add(watch); !added)
+        return std::unexpected(added.error());
     return (*session)->logout();
 }
 

@@ -22,6 +22,8 @@ inline constexpr DemoAccount kDemoAccounts[] = {
     {"auditor", "auditor", "Auditor-2026!!"},
 };
 
+inline constexpr const char* kDemoCaseNumber = "26-004512";
+
 [[nodiscard]] VoidResult ensureDemoStore(const QString& directory, int demoReads);
 
 } // namespace alpr::app
