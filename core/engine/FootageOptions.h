@@ -27,6 +27,8 @@ struct FootageOptions {
     /// A track needs this many reads, or one read at singleReadConfidence that fits a US plate layout.
     int minObservations = 2;
     double singleReadConfidence = 0.9;
+    /// A pass whose consensus fits no US plate layout is reported only at this confidence or more.
+    double unfittingTrackConfidence = 0.5;
     /// Wall-clock time of the first frame; invalid = unknown (then no UTC times and no GPS matching).
     QDateTime startTimeUtc;
     /// Camera positions over time; takes precedence over fixedLocation when it covers the time.

@@ -112,7 +112,8 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
                                  : 1;
         internal::MotionGate gate(options.motionGating ? options.motionThreshold : -1.0,
                                   options.keyframeIntervalSeconds);
-        PlateTracker tracker({options.trackGapSeconds, options.minObservations, options.singleReadConfidence});
+        PlateTracker tracker({options.trackGapSeconds, options.minObservations, options.singleReadConfidence,
+                              options.unfittingTrackConfidence});
         QList<TrackedPlate> plates;
         const auto emitPlates = [&](QList<TrackedPlate> closed) {
             for (TrackedPlate& plate : closed) {

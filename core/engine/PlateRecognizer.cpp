@@ -16,7 +16,7 @@ namespace {
 
 using QuadVariant = internal::PlateOcrNet::QuadVariant;
 // Reads averaged for the quad as detected: as is, a little looser, a little tighter (corners are a few pixels off).
-const std::vector<QuadVariant> asDetected{{0.0f, 0.0f}, {0.05f, 0.05f}, {-0.03f, -0.03f}};
+const std::vector<QuadVariant> asDetected{{0.0f, 0.0f}, {0.10f, 0.02f}, {-0.03f, -0.03f}, {0.05f, 0.12f}};
 
 // How many beam hypotheses are expanded with look-alike substitutions that fit a plate layout.
 constexpr int hypothesesExpanded = 3;

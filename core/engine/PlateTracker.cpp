@@ -149,8 +149,13 @@ std::optional<TrackedPlate> PlateTracker::close(const Track& track) const
     plate.candidates = ranked;
     // A vehicle in view is read in several frames; a lone read is kept only when it is both sure and shaped like
     // a plate (lone reads of tail lights, stickers and signs are short odd texts the OCR is often "sure" of).
-    const bool loneReadTrusted = plate.confidence >= m_settings.singleReadConfidence && ranked.first().matchesFormat;
+    const bool fits = ranked.first().matchesFormat;
+    const bool loneReadTrusted = plate.confidence >= m_settings.singleReadConfidence && fits;
     if (count < m_settings.minObservations && !loneReadTrusted)
+        return std::nullopt;
+    // Repeated reads of something that fits no plate layout (a sticker, a dealer's phone number) need the OCR to
+    // be fairly sure as well.
+    if (!fits && plate.confidence < m_settings.unfittingTrackConfidence)
         return std::nullopt;
     plate.bestSeconds = track.bestSeconds;
     plate.box = track.bestRead.box;

@@ -20,6 +20,7 @@ public:
         double gapSeconds = 1.0;
         int minObservations = 2;
         double singleReadConfidence = 0.9;
+        double unfittingTrackConfidence = 0.5;
     };
 
     explicit PlateTracker(Settings settings);

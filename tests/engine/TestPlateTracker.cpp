@@ -18,7 +18,7 @@ private:
         return r;
     }
 
-    static PlateTracker::Settings settings() { return {1.0, 2, 0.9}; }
+    static PlateTracker::Settings settings() { return {1.0, 2, 0.9, 0.5}; }
 
 private slots:
     void onePassGivesOneRead()
@@ -76,6 +76,19 @@ private slots:
         const auto plates = tracker.takeAll();
         QCOMPARE(plates.size(), 1);
         QCOMPARE(plates[0].text, QStringLiteral("GOOD123"));
+    }
+
+    void unfittingTextNeedsConfidence()
+    {
+        PlateTracker tracker(settings());
+        for (int i = 0; i < 4; ++i) {
+            tracker.addFrame(i * 0.1, {read(QStringLiteral("4864"), 0.3, QRect(10, 10, 50, 25), false),
+                                       read(QStringLiteral("VANITY"), 0.8, QRect(400, 10, 50, 25), false)},
+                             Frame());
+        }
+        const auto plates = tracker.takeAll();
+        QCOMPARE(plates.size(), 1);
+        QCOMPARE(plates[0].text, QStringLiteral("VANITY"));
     }
 
     void editDistance()
