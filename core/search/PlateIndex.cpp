@@ -218,9 +218,13 @@ Posting intersect(const Posting& a, const Posting& b)
 
 Posting candidatesOf(std::vector<GramSpec> specs, GramReader& reader)
 {
-    // Trigrams at a known position are the most selective, bigrams the least.
+    // Trigrams at a known position are the most selective, bigrams the least; an anchor makes a trigram weaker
+    // (many plates share their first two or last two characters, as plate formats do).
     std::stable_sort(specs.begin(), specs.end(), [](const GramSpec& a, const GramSpec& b) {
-        auto rank = [](const GramSpec& s) { return (s.length == 3 ? 0 : 2) + (s.position >= 0 ? 0 : 1); };
+        auto rank = [](const GramSpec& s) {
+            const bool anchored = s.symbols[0] == kAnchor || (s.length == 3 && s.symbols[2] == kAnchor);
+            return (s.length == 3 ? 0 : 4) + (s.position >= 0 ? 0 : 2) + (anchored ? 1 : 0);
+        };
         return rank(a) < rank(b);
     });
     Posting result;
