@@ -132,7 +132,8 @@ std::vector<GramSpec> gramsOf(const QList<PatternToken>& tokens, const LookAlike
     auto flush = [&] {
         for (size_t k = 0; k + 3 <= run.size(); ++k)
             out.push_back({{run[k].symbol, run[k + 1].symbol, run[k + 2].symbol}, 3, run[k].position});
-        if (run.size() == 2)
+        // A bigram is looked up as the trigrams it begins; "x$" begins none (the text ends), so it is no filter.
+        if (run.size() == 2 && run[1].symbol != kAnchor)
             out.push_back({{run[0].symbol, run[1].symbol, 0}, 2, run[0].position});
         run.clear();
     };

@@ -63,6 +63,7 @@ private slots:
     void lookAlikesAtToleranceOne();
     void oneEditAtToleranceTwo();
     void wildcardsAndSets();
+    void shortRunsAtThePatternsEnd();
     void filtersNarrowTheResults();
     void readsImportedLaterAreFound();
     void limitKeepsTheBestRanked();
@@ -152,6 +153,17 @@ void TestSearchService::wildcardsAndSets()
     // No usable trigram: the dictionary scan still answers.
     const auto broad = service.search(query(QStringLiteral("7*")), kPurpose);
     QCOMPARE(idSet(*broad), (QSet<qint64>{m_ids[0], m_ids[1], m_ids[3]}));
+}
+
+// Runs of two known characters at the end of a pattern ("...?T" + end) give the index no trigram to look up; the
+// plate must still be found through the pattern's other grams.
+void TestSearchService::shortRunsAtThePatternsEnd()
+{
+    const auto later = insertReads(m_store->session().database(), {makeRead(QStringLiteral("925QHJ"), m_t0)});
+    SearchService service(m_store->session());
+    QCOMPARE(ids(*service.search(query(QStringLiteral("9?7D?T"), 2), kPurpose)), later);
+    QCOMPARE(ids(*service.search(query(QStringLiteral("9?5Q?J")), kPurpose)), later);
+    QCOMPARE(ids(*service.search(query(QStringLiteral("*HJ")), kPurpose)), later);
 }
 
 void TestSearchService::filtersNarrowTheResults()
