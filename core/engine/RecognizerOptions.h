@@ -13,8 +13,10 @@ struct RecognizerOptions {
     double detectionThreshold = 0.3;
     /// Each detection is looked at again zoomed in; it is kept when the zoomed heat map peaks above this.
     double refineThreshold = 0.3;
-    /// Reads whose calibrated confidence is below this are dropped as probable non-plates.
-    double minConfidence = 0.1;
+    /// Reads whose calibrated confidence is below this are dropped. 0 by default: every read carries its calibrated
+    /// confidence and the zoomed second look already removes most non-plates, so the caller decides (footage
+    /// tracking needs repeated reads anyway).
+    double minConfidence = 0.0;
     /// At most this many plates per image are read (largest detector scores first).
     int maxPlates = 8;
     /// Candidates returned per plate.
