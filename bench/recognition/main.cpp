@@ -1,6 +1,7 @@
 // alpr_bench_recognition: accuracy and speed of the recognition engine on the shared benchmark data.
 //
-//   alpr_bench_recognition [--data DIR] [--skip-footage] [--detection-threshold X] [--min-confidence X]
+//   alpr_bench_recognition [--data DIR] [--skip-footage] [--repeat N] [--detection-threshold X] [--min-confidence X]
+//                          [--models DIR] [--dump DIR]
 //   alpr_bench_recognition --calibrate [--write FILE]   refit the confidence calibration on the us-crops
 //                                                        validation split (never on us-dev) and print/write it
 //
@@ -13,6 +14,7 @@
 #include "engine/ConfidenceCalibrator.h"
 #include "engine/FootageRecognizer.h"
 #include "engine/PlateRecognizer.h"
+#include "engine/PlateTracker.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -142,7 +144,7 @@ void printReliability(const QString& title, const std::vector<std::pair<double, 
     }
 }
 
-void benchStills(PlateRecognizer& recognizer, const QString& devDir, const QString& dumpDir)
+void benchStills(PlateRecognizer& recognizer, const QString& devDir, const QString& dumpDir, int repeat)
 {
     const QList<DevImage> images = loadDevSet(devDir);
     if (images.isEmpty()) {
@@ -157,16 +159,27 @@ void benchStills(PlateRecognizer& recognizer, const QString& devDir, const QStri
         if (!file.open(QIODevice::ReadOnly))
             continue;
         const QByteArray bytes = file.readAll();
-        QElapsedTimer timer;
-        timer.start();
-        const double cpuStart = threadCpuMs();
-        const auto frame = Frame::fromEncoded(bytes);
-        const qint64 decoded = timer.nsecsElapsed();
-        const auto reads = frame ? recognizer.recognize(*frame) : Result<QList<PlateRead>>(std::unexpected(frame.error()));
-        const qint64 done = timer.nsecsElapsed();
-        totalMs.push_back(done / 1e6);
-        cpuMs.push_back(threadCpuMs() - cpuStart);
-        recognizeMs.push_back((done - decoded) / 1e6);
+        // On a shared machine a single timing also counts whatever else ran meanwhile: time each image `repeat`
+        // times and keep the fastest (the accuracy figures come from the first run).
+        Result<QList<PlateRead>> reads = std::unexpected(makeError(ErrorCode::Internal, QString()));
+        double bestTotal = 1e30, bestRecognize = 1e30, bestCpu = 1e30;
+        for (int run = 0; run < repeat; ++run) {
+            QElapsedTimer timer;
+            timer.start();
+            const double cpuStart = threadCpuMs();
+            const auto frame = Frame::fromEncoded(bytes);
+            const qint64 decoded = timer.nsecsElapsed();
+            auto result = frame ? recognizer.recognize(*frame) : Result<QList<PlateRead>>(std::unexpected(frame.error()));
+            const qint64 done = timer.nsecsElapsed();
+            bestCpu = std::min(bestCpu, threadCpuMs() - cpuStart);
+            bestTotal = std::min(bestTotal, done / 1e6);
+            bestRecognize = std::min(bestRecognize, (done - decoded) / 1e6);
+            if (run == 0)
+                reads = std::move(result);
+        }
+        totalMs.push_back(bestTotal);
+        recognizeMs.push_back(bestRecognize);
+        cpuMs.push_back(bestCpu);
         if (!reads)
             continue;
         std::optional<PlateRead> match;
@@ -197,7 +210,7 @@ void benchStills(PlateRecognizer& recognizer, const QString& devDir, const QStri
         }
     }
     const auto pct = [&](int n) { return QStringLiteral("%1% (%2/%3)").arg(100.0 * n / images.size(), 0, 'f', 1).arg(n).arg(images.size()); };
-    out << "us-dev (" << images.size() << " images, one thread)\n";
+    out << "us-dev (" << images.size() << " images, one thread, times: fastest of " << repeat << " runs an image)\n";
     out << "    plates detected           " << pct(detected) << "\n";
     out << "    top-1 exact               " << pct(top1) << "\n";
     out << "    top-5                     " << pct(top5) << "\n";
@@ -339,11 +352,21 @@ void benchFootage(PlateRecognizer& recognizer, const QString& footageDir)
             inWindow = inWindow && (*plates)[i].firstSeenSeconds >= start - 0.1 && (*plates)[i].lastSeenSeconds <= end + 0.1;
         }
         found += (reports == 1 && inWindow) ? 1 : 0;
-        out << QStringLiteral("    %1  %2-%3 s: reported %4x%5\n").arg(plate, -8).arg(start).arg(end).arg(reports)
-                   .arg(reports && !inWindow ? QStringLiteral(" (outside window)") : QString());
+        QString nearMiss;
+        for (qsizetype i = 0; i < plates->size() && reports == 0; ++i) {
+            const TrackedPlate& p = (*plates)[i];
+            if (p.firstSeenSeconds >= start - 0.1 && p.lastSeenSeconds <= end + 0.1 &&
+                PlateTracker::editDistance(p.text, plate) == 1) {
+                nearMiss = QStringLiteral(" (read once as %1)").arg(p.text);
+                used[i] = true;
+            }
+        }
+        out << QStringLiteral("    %1  %2-%3 s: reported %4x%5%6\n").arg(plate, -8).arg(start).arg(end).arg(reports)
+                   .arg(reports && !inWindow ? QStringLiteral(" (outside window)") : QString(), nearMiss);
     }
     const auto extra = std::count(used.begin(), used.end(), false);
-    out << "    plates reported once in their window: " << found << "/" << truths << ", other reports: " << extra << "\n";
+    out << "    plates reported exactly, once, in their window: " << found << "/" << truths
+        << "; other reports: " << extra << "\n";
 }
 
 } // namespace
@@ -378,7 +401,8 @@ int main(int argc, char** argv)
         benchOcr(**recognizer, data + QStringLiteral("/plates/us-crops"), true, valueOf(QStringLiteral("--write"), QString()));
         return 0;
     }
-    benchStills(**recognizer, data + QStringLiteral("/plates/us-dev"), valueOf(QStringLiteral("--dump"), QString()));
+    benchStills(**recognizer, data + QStringLiteral("/plates/us-dev"), valueOf(QStringLiteral("--dump"), QString()),
+                std::max(1, valueOf(QStringLiteral("--repeat"), QStringLiteral("3")).toInt()));
     benchOcr(**recognizer, data + QStringLiteral("/plates/us-crops"), false, QString());
     if (!args.contains(QStringLiteral("--skip-footage")))
         benchFootage(**recognizer, data + QStringLiteral("/footage"));
