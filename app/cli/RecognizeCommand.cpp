@@ -18,8 +18,9 @@ constexpr int exitOk = 0;
 constexpr int exitUsage = 1;
 constexpr int exitUnreadable = 4;
 
-const QString usage = QStringLiteral("usage: alprctl recognize [--json] FILE...\n"
-                                     "Reads licence plates in images (JPEG, PNG, ...) and footage (MP4, AVI, MOV, MKV).\n");
+const QString usage =
+    QStringLiteral("usage: alprctl recognize [--json] FILE...\n"
+                   "Reads licence plates in images (JPEG, PNG, ...) and footage (MP4, AVI, MOV, MKV).\n");
 
 double rounded(double value)
 {
@@ -35,7 +36,8 @@ QJsonArray candidatesJson(const QList<engine::PlateCandidate>& candidates)
 {
     QJsonArray out;
     for (const auto& c : candidates)
-        out.append(QJsonObject{{QStringLiteral("text"), c.text}, {QStringLiteral("confidence"), rounded(c.confidence)}});
+        out.append(
+            QJsonObject{{QStringLiteral("text"), c.text}, {QStringLiteral("confidence"), rounded(c.confidence)}});
     return out;
 }
 
@@ -87,7 +89,8 @@ private:
                                           {QStringLiteral("confidence"), rounded(r.confidence)},
                                           {QStringLiteral("box"), boxJson(r.box)},
                                           {QStringLiteral("candidates"), candidatesJson(r.candidates)}});
-            m_out << compact(QJsonObject{{QStringLiteral("file"), path}, {QStringLiteral("plates"), plates}}) << Qt::endl;
+            m_out << compact(QJsonObject{{QStringLiteral("file"), path}, {QStringLiteral("plates"), plates}})
+                  << Qt::endl;
             return true;
         }
         if (reads->isEmpty())
@@ -121,8 +124,9 @@ private:
                       << Qt::endl;
             } else {
                 m_out << path << ": " << p.text << "  " << QString::number(p.confidence, 'f', 2) << "  seen "
-                      << QString::number(p.firstSeenSeconds, 'f', 2) << "-" << QString::number(p.lastSeenSeconds, 'f', 2)
-                      << " s" << alternativesText(p.candidates) << Qt::endl;
+                      << QString::number(p.firstSeenSeconds, 'f', 2) << "-"
+                      << QString::number(p.lastSeenSeconds, 'f', 2) << " s" << alternativesText(p.candidates)
+                      << Qt::endl;
             }
         }
         return true;

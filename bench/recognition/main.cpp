@@ -169,7 +169,8 @@ void benchStills(PlateRecognizer& recognizer, const QString& devDir, const QStri
             const double cpuStart = threadCpuMs();
             const auto frame = Frame::fromEncoded(bytes);
             const qint64 decoded = timer.nsecsElapsed();
-            auto result = frame ? recognizer.recognize(*frame) : Result<QList<PlateRead>>(std::unexpected(frame.error()));
+            auto result =
+                frame ? recognizer.recognize(*frame) : Result<QList<PlateRead>>(std::unexpected(frame.error()));
             const qint64 done = timer.nsecsElapsed();
             bestCpu = std::min(bestCpu, threadCpuMs() - cpuStart);
             bestTotal = std::min(bestTotal, done / 1e6);
@@ -202,14 +203,17 @@ void benchStills(PlateRecognizer& recognizer, const QString& devDir, const QStri
             }
         reliability.emplace_back(match->confidence, right);
         if (!dumpDir.isEmpty()) { // rectified crops named by outcome, to look at the failures
-            const QString name = QStringLiteral("%1/%2_%3_%4.png").arg(dumpDir, right ? QStringLiteral("ok") : QStringLiteral("bad"),
-                                                                       image.plate, match->text);
+            const QString name =
+                QStringLiteral("%1/%2_%3_%4.png")
+                    .arg(dumpDir, right ? QStringLiteral("ok") : QStringLiteral("bad"), image.plate, match->text);
             QFile dump(name);
             if (dump.open(QIODevice::WriteOnly))
                 dump.write(match->crop.encode(QStringLiteral(".png")).value_or(QByteArray()));
         }
     }
-    const auto pct = [&](int n) { return QStringLiteral("%1% (%2/%3)").arg(100.0 * n / images.size(), 0, 'f', 1).arg(n).arg(images.size()); };
+    const auto pct = [&](int n) {
+        return QStringLiteral("%1% (%2/%3)").arg(100.0 * n / images.size(), 0, 'f', 1).arg(n).arg(images.size());
+    };
     out << "us-dev (" << images.size() << " images, one thread, times: fastest of " << repeat << " runs an image)\n";
     out << "    plates detected           " << pct(detected) << "\n";
     out << "    top-1 exact               " << pct(top1) << "\n";
@@ -234,11 +238,14 @@ QList<Frame> cropVariants(const Frame& crop, int variants)
         const int height = std::max(12, width * source.rows / std::max(1, source.cols));
         const float dx = static_cast<float>(source.cols) * 0.03f * static_cast<float>((v % 3) - 1);
         const float dy = static_cast<float>(source.rows) * 0.04f * static_cast<float>(((v + 1) % 3) - 1);
-        const cv::Point2f from[4] = {{dx, dy}, {static_cast<float>(source.cols) + dx, -dy},
+        const cv::Point2f from[4] = {{dx, dy},
+                                     {static_cast<float>(source.cols) + dx, -dy},
                                      {static_cast<float>(source.cols) - dx, static_cast<float>(source.rows) + dy},
                                      {-dx, static_cast<float>(source.rows) - dy}};
-        const cv::Point2f to[4] = {{0, 0}, {static_cast<float>(width), 0},
-                                   {static_cast<float>(width), static_cast<float>(height)}, {0, static_cast<float>(height)}};
+        const cv::Point2f to[4] = {{0, 0},
+                                   {static_cast<float>(width), 0},
+                                   {static_cast<float>(width), static_cast<float>(height)},
+                                   {0, static_cast<float>(height)}};
         cv::Mat small;
         cv::warpPerspective(source, small, cv::getPerspectiveTransform(from, to), cv::Size(width, height),
                             cv::INTER_AREA, cv::BORDER_REPLICATE);
@@ -278,8 +285,8 @@ void benchOcr(PlateRecognizer& recognizer, const QString& cropDir, bool calibrat
             for (const auto& c : read->candidates)
                 total += c.ocrProbability;
             for (const auto& c : read->candidates)
-                fitSamples.append({ConfidenceCalibrator::features(c.ocrProbability, total > 0 ? c.ocrProbability / total : 0,
-                                                                  c.matchesFormat),
+                fitSamples.append({ConfidenceCalibrator::features(
+                                       c.ocrProbability, total > 0 ? c.ocrProbability / total : 0, c.matchesFormat),
                                    c.text == s.plate});
         }
     }
@@ -328,8 +335,8 @@ void benchFootage(PlateRecognizer& recognizer, const QString& footageDir)
     }
     const auto stats = footage.lastStatistics();
     out << "us_driveby_synthetic.mp4 (" << stats.framesDecoded << " frames, " << stats.durationSeconds << " s)\n";
-    out << "    decode only               " << QString::number(decodeOnly->framesDecoded / decodeOnly->wallSeconds, 'f', 1)
-        << " frames/s\n";
+    out << "    decode only               "
+        << QString::number(decodeOnly->framesDecoded / decodeOnly->wallSeconds, 'f', 1) << " frames/s\n";
     out << "    full analysis             " << QString::number(stats.framesDecoded / stats.wallSeconds, 'f', 1)
         << " frames/s of footage (" << stats.framesAnalysed << " frames analysed, "
         << QString::number(stats.framesAnalysed / stats.wallSeconds, 'f', 1) << " analysed/s)\n";
@@ -349,7 +356,8 @@ void benchFootage(PlateRecognizer& recognizer, const QString& footageDir)
                 continue;
             ++reports;
             used[i] = true;
-            inWindow = inWindow && (*plates)[i].firstSeenSeconds >= start - 0.1 && (*plates)[i].lastSeenSeconds <= end + 0.1;
+            inWindow =
+                inWindow && (*plates)[i].firstSeenSeconds >= start - 0.1 && (*plates)[i].lastSeenSeconds <= end + 0.1;
         }
         found += (reports == 1 && inWindow) ? 1 : 0;
         QString nearMiss;
@@ -361,7 +369,11 @@ void benchFootage(PlateRecognizer& recognizer, const QString& footageDir)
                 used[i] = true;
             }
         }
-        out << QStringLiteral("    %1  %2-%3 s: reported %4x%5%6\n").arg(plate, -8).arg(start).arg(end).arg(reports)
+        out << QStringLiteral("    %1  %2-%3 s: reported %4x%5%6\n")
+                   .arg(plate, -8)
+                   .arg(start)
+                   .arg(end)
+                   .arg(reports)
                    .arg(reports && !inWindow ? QStringLiteral(" (outside window)") : QString(), nearMiss);
     }
     const auto extra = std::count(used.begin(), used.end(), false);
@@ -386,8 +398,10 @@ int main(int argc, char** argv)
     }
     PlateRecognizer::setComputeThreads(1);
     RecognizerOptions options;
-    options.detectionThreshold = valueOf(QStringLiteral("--detection-threshold"), QString::number(options.detectionThreshold)).toDouble();
-    options.minConfidence = valueOf(QStringLiteral("--min-confidence"), QString::number(options.minConfidence)).toDouble();
+    options.detectionThreshold =
+        valueOf(QStringLiteral("--detection-threshold"), QString::number(options.detectionThreshold)).toDouble();
+    options.minConfidence =
+        valueOf(QStringLiteral("--min-confidence"), QString::number(options.minConfidence)).toDouble();
     options.modelDirectory = valueOf(QStringLiteral("--models"), QString());
     const bool calibrate = args.contains(QStringLiteral("--calibrate"));
     if (calibrate)
@@ -398,7 +412,8 @@ int main(int argc, char** argv)
         return 1;
     }
     if (calibrate) {
-        benchOcr(**recognizer, data + QStringLiteral("/plates/us-crops"), true, valueOf(QStringLiteral("--write"), QString()));
+        benchOcr(**recognizer, data + QStringLiteral("/plates/us-crops"), true,
+                 valueOf(QStringLiteral("--write"), QString()));
         return 0;
     }
     benchStills(**recognizer, data + QStringLiteral("/plates/us-dev"), valueOf(QStringLiteral("--dump"), QString()),

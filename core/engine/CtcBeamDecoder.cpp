@@ -19,7 +19,8 @@ struct BeamScore {
 
 } // namespace
 
-CtcBeamDecoder::CtcBeamDecoder(QString alphabet, int beamWidth) : m_alphabet(std::move(alphabet)), m_beamWidth(beamWidth)
+CtcBeamDecoder::CtcBeamDecoder(QString alphabet, int beamWidth)
+    : m_alphabet(std::move(alphabet)), m_beamWidth(beamWidth)
 {
 }
 
@@ -62,7 +63,8 @@ QList<CtcBeamDecoder::Hypothesis> CtcBeamDecoder::decode(const CtcProbabilities&
         if (!text.isEmpty() && score.total() > 0.0)
             out.append(Hypothesis{text, score.total()});
     }
-    std::sort(out.begin(), out.end(), [](const Hypothesis& a, const Hypothesis& b) { return a.probability > b.probability; });
+    std::sort(out.begin(), out.end(),
+              [](const Hypothesis& a, const Hypothesis& b) { return a.probability > b.probability; });
     if (out.size() > maxResults)
         out.resize(maxResults);
     return out;

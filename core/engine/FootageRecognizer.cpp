@@ -17,8 +17,8 @@ namespace alpr::engine {
 
 namespace {
 
-const QStringList videoExtensions{QStringLiteral("mp4"), QStringLiteral("m4v"), QStringLiteral("avi"),
-                                  QStringLiteral("mov"), QStringLiteral("mkv"), QStringLiteral("webm"),
+const QStringList videoExtensions{QStringLiteral("mp4"), QStringLiteral("m4v"),  QStringLiteral("avi"),
+                                  QStringLiteral("mov"), QStringLiteral("mkv"),  QStringLiteral("webm"),
                                   QStringLiteral("mpg"), QStringLiteral("mpeg"), QStringLiteral("ts")};
 
 Result<cv::VideoCapture> openVideo(const QString& path)
@@ -94,7 +94,8 @@ Result<FootageRecognizer::Statistics> FootageRecognizer::decodeOnly(const QStrin
         stats.wallSeconds = timer.nsecsElapsed() / 1e9;
         return stats;
     } catch (const cv::Exception& e) {
-        return fail(ErrorCode::Corrupt, QStringLiteral("The footage could not be decoded"), QString::fromUtf8(e.what()));
+        return fail(ErrorCode::Corrupt, QStringLiteral("The footage could not be decoded"),
+                    QString::fromUtf8(e.what()));
     }
 }
 
@@ -107,9 +108,8 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
             return std::unexpected(capture.error());
         const double fps = capture->get(cv::CAP_PROP_FPS);
         const qint64 frameCount = std::max<qint64>(0, static_cast<qint64>(capture->get(cv::CAP_PROP_FRAME_COUNT)));
-        const qint64 every = (fps > 0 && options.analysisFps > 0)
-                                 ? std::max<qint64>(1, std::llround(fps / options.analysisFps))
-                                 : 1;
+        const qint64 every =
+            (fps > 0 && options.analysisFps > 0) ? std::max<qint64>(1, std::llround(fps / options.analysisFps)) : 1;
         internal::MotionGate gate(options.motionGating ? options.motionThreshold : -1.0,
                                   options.keyframeIntervalSeconds);
         PlateTracker tracker({options.trackGapSeconds, options.minObservations, options.singleReadConfidence,
@@ -154,9 +154,8 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
         if (m_statistics.framesDecoded == 0)
             return fail(ErrorCode::InvalidInput, QStringLiteral("The footage holds no decodable frames"), path);
         emitPlates(tracker.takeAll());
-        std::sort(plates.begin(), plates.end(), [](const TrackedPlate& a, const TrackedPlate& b) {
-            return a.firstSeenSeconds < b.firstSeenSeconds;
-        });
+        std::sort(plates.begin(), plates.end(),
+                  [](const TrackedPlate& a, const TrackedPlate& b) { return a.firstSeenSeconds < b.firstSeenSeconds; });
         m_statistics.wallSeconds = timer.nsecsElapsed() / 1e9;
         job.reportProgress(frameCount, frameCount, QStringLiteral("Done"));
         diag::info(QStringLiteral("Footage analysed: %1 frames decoded, %2 analysed, %3 plates, %4 s")
@@ -166,7 +165,8 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
                        .arg(m_statistics.wallSeconds, 0, 'f', 1));
         return plates;
     } catch (const cv::Exception& e) {
-        return fail(ErrorCode::Corrupt, QStringLiteral("The footage could not be decoded"), QString::fromUtf8(e.what()));
+        return fail(ErrorCode::Corrupt, QStringLiteral("The footage could not be decoded"),
+                    QString::fromUtf8(e.what()));
     }
 }
 

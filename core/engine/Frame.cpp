@@ -30,9 +30,9 @@ bool jpegLooksTruncated(const QByteArray& data)
 // Starts like an image file we could decode: a failure to decode it then means damage, not a wrong file type.
 bool hasImageSignature(const QByteArray& data)
 {
-    static const QList<QByteArray> signatures{QByteArray("\x89PNG\r\n\x1a\n"), QByteArray("\xFF\xD8\xFF"),
-                                              QByteArray("BM"), QByteArray("GIF8"), QByteArray("II*\0", 4),
-                                              QByteArray("MM\0*", 4), QByteArray("RIFF")};
+    static const QList<QByteArray> signatures{
+        QByteArray("\x89PNG\r\n\x1a\n"), QByteArray("\xFF\xD8\xFF"), QByteArray("BM"),  QByteArray("GIF8"),
+        QByteArray("II*\0", 4),          QByteArray("MM\0*", 4),     QByteArray("RIFF")};
     return std::any_of(signatures.begin(), signatures.end(), [&](const QByteArray& s) { return data.startsWith(s); });
 }
 
@@ -56,9 +56,8 @@ Result<Frame> Frame::fromEncoded(const QByteArray& encoded)
             return fail(ErrorCode::Corrupt, QStringLiteral("The image header is damaged"),
                         sizeText(probed->width, probed->height));
         if (probed->width * probed->height > maxPixels)
-            return fail(ErrorCode::InvalidInput,
-                        QStringLiteral("The image is too large to analyse (%1 pixels)")
-                            .arg(sizeText(probed->width, probed->height)));
+            return fail(ErrorCode::InvalidInput, QStringLiteral("The image is too large to analyse (%1 pixels)")
+                                                     .arg(sizeText(probed->width, probed->height)));
     }
     if (jpegLooksTruncated(encoded))
         return fail(ErrorCode::Corrupt, QStringLiteral("The JPEG image is truncated"));
@@ -89,12 +88,13 @@ Result<Frame> Frame::fromFile(const QString& path)
     if (file.size() > maxEncodedBytes)
         return fail(ErrorCode::InvalidInput, QStringLiteral("The image file is too large"), path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("The file cannot be read"), path + QStringLiteral(": ") +
-                                                                                 file.errorString());
+        return fail(ErrorCode::Io, QStringLiteral("The file cannot be read"),
+                    path + QStringLiteral(": ") + file.errorString());
     const QByteArray data = file.readAll();
     auto frame = fromEncoded(data);
     if (!frame)
-        frame.error().detail = frame.error().detail.isEmpty() ? path : path + QStringLiteral(": ") + frame.error().detail;
+        frame.error().detail =
+            frame.error().detail.isEmpty() ? path : path + QStringLiteral(": ") + frame.error().detail;
     return frame;
 }
 

@@ -75,7 +75,8 @@ QList<GeoPoint> parseNmea(const QByteArray& data)
         const QTime time = QTime::fromString(clock, QStringLiteral("hhmmss"));
         if (!lat || !lon || !date.isValid() || !time.isValid())
             continue;
-        const int ms = static_cast<int>(f[1].section(QLatin1Char('.'), 1).leftJustified(3, QLatin1Char('0')).left(3).toInt());
+        const int ms =
+            static_cast<int>(f[1].section(QLatin1Char('.'), 1).leftJustified(3, QLatin1Char('0')).left(3).toInt());
         points.append(GeoPoint{*lat, *lon, QDateTime(date, time.addMSecs(ms), QTimeZone::utc())});
     }
     return points;
@@ -109,8 +110,8 @@ Result<GeoTrack> GeoTrack::load(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(ErrorCode::Io, QStringLiteral("The GPS track cannot be read"), path + QStringLiteral(": ") +
-                                                                                     file.errorString());
+        return fail(ErrorCode::Io, QStringLiteral("The GPS track cannot be read"),
+                    path + QStringLiteral(": ") + file.errorString());
     auto track = parse(file.readAll());
     if (!track)
         track.error().detail = path;

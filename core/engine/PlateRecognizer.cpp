@@ -73,8 +73,8 @@ PlateRead PlateRecognizer::Private::readQuad(const cv::Mat& image, const std::ar
     read.detectionScore = detectionScore;
     for (int i = 0; i < 4; ++i)
         read.quad[static_cast<size_t>(i)] = QPointF(quad[static_cast<size_t>(i)].x, quad[static_cast<size_t>(i)].y);
-    const cv::Rect bounds = cv::boundingRect(std::vector<cv::Point2f>(quad.begin(), quad.end())) &
-                            cv::Rect(0, 0, image.cols, image.rows);
+    const cv::Rect bounds =
+        cv::boundingRect(std::vector<cv::Point2f>(quad.begin(), quad.end())) & cv::Rect(0, 0, image.cols, image.rows);
     read.box = QRect(bounds.x, bounds.y, bounds.width, bounds.height);
     read.candidates = rankCandidates(models.ocr->read(image, quad, asDetected));
     if (read.candidates.size() > options.maxCandidates)
@@ -119,8 +119,8 @@ Result<QList<PlateRead>> PlateRecognizer::recognize(const Frame& frame)
         return fail(ErrorCode::InvalidInput, QStringLiteral("There is no image to analyse"));
     try {
         const cv::Mat image = internal::matView(frame);
-        const auto detections = d->models.detector->detect(image, static_cast<float>(d->options.detectionThreshold),
-                                                           d->options.maxPlates);
+        const auto detections =
+            d->models.detector->detect(image, static_cast<float>(d->options.detectionThreshold), d->options.maxPlates);
         QList<PlateRead> reads;
         for (const auto& detection : detections) {
             auto refined = d->models.detector->refine(image, detection, static_cast<float>(d->options.refineThreshold));

@@ -63,7 +63,8 @@ int PlateTracker::matchTrack(const PlateRead& read, const QList<bool>& taken) co
         if (score < sameBoxOverlap)
             score = 0.0;
         const double width = std::max(read.box.width(), t.lastBox.width());
-        if (editDistance(read.text, t.leader) <= 1 && centreDistance(read.box, t.lastBox) < sameTextDistanceWidths * width)
+        if (editDistance(read.text, t.leader) <= 1 &&
+            centreDistance(read.box, t.lastBox) < sameTextDistanceWidths * width)
             score += 0.5;
         if (score > bestScore) {
             bestScore = score;
@@ -83,8 +84,10 @@ void PlateTracker::absorb(Track& track, double seconds, const PlateRead& read, c
     track.topVotes[read.text] += 1;
     track.lastBox = read.box;
     track.lastSeen = seconds;
-    track.leader = std::max_element(track.votes.keyValueBegin(), track.votes.keyValueEnd(),
-                                    [](const auto& a, const auto& b) { return a.second < b.second; })->first;
+    track.leader =
+        std::max_element(track.votes.keyValueBegin(), track.votes.keyValueEnd(), [](const auto& a, const auto& b) {
+            return a.second < b.second;
+        })->first;
     // The best view is the sharpest agreement with the consensus so far: keep that read's crop and the frame.
     if (read.text == track.leader && read.confidence > track.bestScore) {
         track.bestScore = read.confidence;

@@ -38,14 +38,14 @@ public:
 
 private:
     struct Track {
-        QHash<QString, double> votes;     // candidate text -> summed confidence
-        QHash<QString, double> bestConf;  // candidate text -> best single-frame confidence
-        QHash<QString, int> topVotes;     // text -> frames where it was the best reading
+        QHash<QString, double> votes;    // candidate text -> summed confidence
+        QHash<QString, double> bestConf; // candidate text -> best single-frame confidence
+        QHash<QString, int> topVotes;    // text -> frames where it was the best reading
         QList<double> times;
         QRect lastBox;
         double firstSeen = 0.0;
         double lastSeen = 0.0;
-        QString leader;                   // current consensus text
+        QString leader; // current consensus text
         double bestScore = -1.0;
         double bestSeconds = 0.0;
         PlateRead bestRead;

@@ -59,8 +59,8 @@ private slots:
 
     void forwardProbabilityMatchesBeam()
     {
-        const auto p = matrix({{0.1f, 0.5f, 0.3f, 0.1f}, {0.5f, 0.2f, 0.2f, 0.1f}, {0.2f, 0.1f, 0.6f, 0.1f},
-                               {0.3f, 0.3f, 0.2f, 0.2f}});
+        const auto p = matrix(
+            {{0.1f, 0.5f, 0.3f, 0.1f}, {0.5f, 0.2f, 0.2f, 0.1f}, {0.2f, 0.1f, 0.6f, 0.1f}, {0.3f, 0.3f, 0.2f, 0.2f}});
         const CtcBeamDecoder decoder(alphabet, 64);
         double total = 0.0;
         for (const auto& h : decoder.decode(p, 100)) {
@@ -68,7 +68,7 @@ private slots:
             total += h.probability;
         }
         QVERIFY(total <= 1.0 + 1e-6);
-        QCOMPARE(decoder.probabilityOf(p, QStringLiteral("AZ")), 0.0); // not in the alphabet
+        QCOMPARE(decoder.probabilityOf(p, QStringLiteral("AZ")), 0.0);    // not in the alphabet
         QCOMPARE(decoder.probabilityOf(p, QStringLiteral("ABCAB")), 0.0); // longer than the steps allow
     }
 };

@@ -59,8 +59,10 @@ private slots:
             const auto segment = std::find_if(segments.begin(), segments.end(), [&](const Segment& s) {
                 return p.firstSeenSeconds >= s.start - 0.05 && p.lastSeenSeconds <= s.end + 0.05;
             });
-            QVERIFY2(segment != segments.end(),
-                     qPrintable(QStringLiteral("%1 seen %2-%3 spans segments").arg(p.text).arg(p.firstSeenSeconds).arg(p.lastSeenSeconds)));
+            QVERIFY2(segment != segments.end(), qPrintable(QStringLiteral("%1 seen %2-%3 spans segments")
+                                                               .arg(p.text)
+                                                               .arg(p.firstSeenSeconds)
+                                                               .arg(p.lastSeenSeconds)));
             QVERIFY2(PlateTracker::editDistance(p.text, segment->plate) <= 1,
                      qPrintable(QStringLiteral("%1 reported during %2").arg(p.text, segment->plate)));
             ++segment->reports;

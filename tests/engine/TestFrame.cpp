@@ -73,7 +73,8 @@ private slots:
 
     void nonImage()
     {
-        const auto frame = Frame::fromFile(write(QStringLiteral("notes.jpg"), QByteArray("plain text, not a picture\n")));
+        const auto frame =
+            Frame::fromFile(write(QStringLiteral("notes.jpg"), QByteArray("plain text, not a picture\n")));
         QVERIFY(!frame);
         QCOMPARE(frame.error().code, ErrorCode::InvalidInput);
         QVERIFY(frame.error().message.contains(QStringLiteral("not an image")));

@@ -17,12 +17,13 @@ private slots:
     void gpxInterpolates()
     {
         // Not a raw string literal: moc 6.4 loses track of the class after one containing "<?".
-        const QByteArray gpx = "<?xml version=\"1.0\"?><gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
-                               "<trk><trkseg>"
-                               "<trkpt lat=\"39.0\" lon=\"-76.0\"><time>2024-05-01T12:00:00Z</time></trkpt>"
-                               "<trkpt lat=\"39.1\" lon=\"-76.2\"><time>2024-05-01T12:00:10Z</time></trkpt>"
-                               "<trkpt lat=\"39.2\" lon=\"-76.4\"><time>2024-05-01T12:01:10Z</time></trkpt>"
-                               "</trkseg></trk></gpx>";
+        const QByteArray gpx =
+            "<?xml version=\"1.0\"?><gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
+            "<trk><trkseg>"
+            "<trkpt lat=\"39.0\" lon=\"-76.0\"><time>2024-05-01T12:00:00Z</time></trkpt>"
+            "<trkpt lat=\"39.1\" lon=\"-76.2\"><time>2024-05-01T12:00:10Z</time></trkpt>"
+            "<trkpt lat=\"39.2\" lon=\"-76.4\"><time>2024-05-01T12:01:10Z</time></trkpt>"
+            "</trkseg></trk></gpx>";
         const auto track = GeoTrack::parse(gpx);
         QVERIFY(track.has_value());
         QCOMPARE(track->points().size(), 3);

@@ -33,8 +33,8 @@ private slots:
     {
         const PlateFormatBook book = shipped();
         QVERIFY(book.formatCount() >= 20);
-        QVERIFY(book.matches(QStringLiteral("7ABC123")));  // California
-        QVERIFY(book.matches(QStringLiteral("ABC1234")));  // Texas, New York, ...
+        QVERIFY(book.matches(QStringLiteral("7ABC123"))); // California
+        QVERIFY(book.matches(QStringLiteral("ABC1234"))); // Texas, New York, ...
         QVERIFY(book.statesFor(QStringLiteral("7ABC123")).contains(QStringLiteral("ca")));
         QVERIFY(!book.matches(QStringLiteral("1A2B3C4D")));
     }

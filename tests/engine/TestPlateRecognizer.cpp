@@ -80,8 +80,10 @@ private slots:
         const auto reads = m_recognizer->recognize(*frame);
         QVERIFY(reads.has_value());
         QVERIFY(!reads->isEmpty());
-        const auto hit = std::find_if(reads->begin(), reads->end(), [&](const PlateRead& r) { return r.text == plate; });
-        QVERIFY2(hit != reads->end(), qPrintable(QStringLiteral("%1 not read (got %2)").arg(plate, reads->first().text)));
+        const auto hit =
+            std::find_if(reads->begin(), reads->end(), [&](const PlateRead& r) { return r.text == plate; });
+        QVERIFY2(hit != reads->end(),
+                 qPrintable(QStringLiteral("%1 not read (got %2)").arg(plate, reads->first().text)));
         // The reported geometry is the plate's: inside the image, plate-shaped, with a crop.
         QVERIFY(QRect(0, 0, frame->width(), frame->height()).contains(hit->box));
         QVERIFY(hit->box.width() > hit->box.height());
@@ -130,7 +132,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString source = paths::sourceDirectory() + QStringLiteral("/resources/models/");
-        for (const QString name : {QStringLiteral("engine.json"), QStringLiteral("plate_formats.json"),
+        for (const QString& name : {QStringLiteral("engine.json"), QStringLiteral("plate_formats.json"),
                                    QStringLiteral("plate_detector.onnx")})
             QVERIFY(QFile::copy(source + name, dir.filePath(name)));
         QFile broken(dir.filePath(QStringLiteral("plate_ocr.onnx")));

@@ -45,8 +45,9 @@ private slots:
     {
         PlateTracker tracker(settings());
         for (int i = 0; i < 5; ++i)
-            tracker.addFrame(i * 0.1, {read(QStringLiteral("AAA111"), 0.9, QRect(100, 100, 80, 40)),
-                                       read(QStringLiteral("BBB222"), 0.9, QRect(600, 100, 80, 40))},
+            tracker.addFrame(i * 0.1,
+                             {read(QStringLiteral("AAA111"), 0.9, QRect(100, 100, 80, 40)),
+                              read(QStringLiteral("BBB222"), 0.9, QRect(600, 100, 80, 40))},
                              Frame());
         const auto plates = tracker.takeAll();
         QCOMPARE(plates.size(), 2);
@@ -82,8 +83,9 @@ private slots:
     {
         PlateTracker tracker(settings());
         for (int i = 0; i < 4; ++i) {
-            tracker.addFrame(i * 0.1, {read(QStringLiteral("4864"), 0.3, QRect(10, 10, 50, 25), false),
-                                       read(QStringLiteral("VANITY"), 0.8, QRect(400, 10, 50, 25), false)},
+            tracker.addFrame(i * 0.1,
+                             {read(QStringLiteral("4864"), 0.3, QRect(10, 10, 50, 25), false),
+                              read(QStringLiteral("VANITY"), 0.8, QRect(400, 10, 50, 25), false)},
                              Frame());
         }
         const auto plates = tracker.takeAll();

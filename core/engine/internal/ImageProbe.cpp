@@ -34,8 +34,8 @@ std::optional<ImageSize> probeJpeg(const QByteArray& d)
             ++at;
             continue;
         }
-        const bool startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-                                  marker != 0xCC;
+        const bool startOfFrame =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (startOfFrame)
             return ImageSize{bigEndian(d, at + 7, 2), bigEndian(d, at + 5, 2)};
         at += 2 + bigEndian(d, at + 2, 2);

@@ -122,7 +122,8 @@ std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float t
     return kept;
 }
 
-std::optional<PlateDetection> PlateDetectorNet::refine(const cv::Mat& bgr, const PlateDetection& coarse, float threshold)
+std::optional<PlateDetection> PlateDetectorNet::refine(const cv::Mat& bgr, const PlateDetection& coarse,
+                                                       float threshold)
 {
     const cv::Rect2f box = boundsOf(coarse.quad);
     const cv::Point2f centre(box.x + box.width / 2, box.y + box.height / 2);

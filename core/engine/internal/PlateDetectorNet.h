@@ -35,7 +35,8 @@ public:
 
     /// Looks again at one detection, zoomed so the plate is about 96 px wide: corners from there, or nullopt when
     /// the zoomed view shows no plate (most false detections). Throws cv::Exception like detect().
-    [[nodiscard]] std::optional<PlateDetection> refine(const cv::Mat& bgr, const PlateDetection& coarse, float threshold);
+    [[nodiscard]] std::optional<PlateDetection> refine(const cv::Mat& bgr, const PlateDetection& coarse,
+                                                       float threshold);
 
 private:
     /// Decodes the heat map of one window; image = window / scale + shift.

@@ -27,9 +27,10 @@ PlateOcrNet::PlateOcrNet(cv::dnn::Net net, int inputWidth, int inputHeight)
 
 cv::Mat PlateOcrNet::rectify(const cv::Mat& bgr, const std::array<cv::Point2f, 4>& quad, cv::Size size)
 {
-    const std::array<cv::Point2f, 4> target{cv::Point2f(0, 0), cv::Point2f(static_cast<float>(size.width), 0),
-                                            cv::Point2f(static_cast<float>(size.width), static_cast<float>(size.height)),
-                                            cv::Point2f(0, static_cast<float>(size.height))};
+    const std::array<cv::Point2f, 4> target{
+        cv::Point2f(0, 0), cv::Point2f(static_cast<float>(size.width), 0),
+        cv::Point2f(static_cast<float>(size.width), static_cast<float>(size.height)),
+        cv::Point2f(0, static_cast<float>(size.height))};
     const cv::Mat transform = cv::getPerspectiveTransform(quad.data(), target.data());
     cv::Mat out;
     cv::warpPerspective(bgr, out, transform, size, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
@@ -80,7 +81,8 @@ CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Poin
                 sum += e[static_cast<size_t>(c)];
             }
             for (int c = 0; c < classes; ++c)
-                result.values[static_cast<size_t>(t) * classes + c] += e[static_cast<size_t>(c)] / sum / static_cast<float>(variants.size());
+                result.values[static_cast<size_t>(t) * classes + c] +=
+                    e[static_cast<size_t>(c)] / sum / static_cast<float>(variants.size());
         }
     }
     return result;
