@@ -4,7 +4,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from platedata import NUM_CLASSES, OCR_H, OCR_W
+from platedata import NUM_CLASSES
 
 
 def cbr(cin, cout, k=3, s=1, p=None):
@@ -64,6 +64,32 @@ class PlateDetector(nn.Module):
         p4 = self.fuse4(self.lat4(f4) + F.interpolate(f5, scale_factor=2.0, mode="nearest"))
         p3 = self.fuse3(self.lat3(f3) + F.interpolate(p4, scale_factor=2.0, mode="nearest"))
         return self.head(p3)
+
+
+def training_arguments(steps, batch, bank, seed):
+    """The options both training scripts share; each adds its own before calling parse_args()."""
+    import argparse
+    import os
+    repo = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.abspath(os.path.join(repo, "..", "shared", "data")))
+    ap.add_argument("--steps", type=int, default=steps)
+    ap.add_argument("--batch", type=int, default=batch)
+    ap.add_argument("--bank", type=int, default=bank)
+    ap.add_argument("--seed", type=int, default=seed)
+    ap.add_argument("--out", default=os.path.join(repo, "resources", "models"))
+    return ap
+
+
+def seed_everything(seed):
+    import random
+    import cv2
+    import numpy as np
+    torch.manual_seed(seed)
+    np.random.seed(seed)
+    random.seed(seed)
+    torch.set_num_threads(1)  # OpenMP barriers stall badly on a shared 2-core machine
+    cv2.setNumThreads(1)
 
 
 def export_onnx(model, shape, path):

@@ -8,11 +8,9 @@ heat map and, at each cell near a centre, the four plate corners relative to tha
 
 Usage: nice -n 10 /usr/bin/python3 tools/engine/train_detector.py [--data ../shared/data] [--steps N]
 """
-import argparse
 import json
 import multiprocessing
 import os
-import random
 import time
 
 import cv2
@@ -22,10 +20,9 @@ import torch.nn.functional as F
 from PIL import Image, ImageDraw
 
 import platedata as P
-from models import PlateDetector, export_onnx
+from models import PlateDetector, export_onnx, seed_everything, training_arguments
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 CROP = 192
 STRIDE = 8
 CORNER_SCALE = 32.0  # corner offsets are regressed in units of 32 input pixels
@@ -188,20 +185,8 @@ def focal_loss(logit, heat):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.abspath(os.path.join(REPO, "..", "shared", "data")))
-    ap.add_argument("--steps", type=int, default=700)
-    ap.add_argument("--batch", type=int, default=24)
-    ap.add_argument("--bank", type=int, default=8000)
-    ap.add_argument("--seed", type=int, default=20261129)
-    ap.add_argument("--out", default=os.path.join(REPO, "resources", "models"))
-    args = ap.parse_args()
-
-    torch.manual_seed(args.seed)
-    np.random.seed(args.seed)
-    random.seed(args.seed)
-    torch.set_num_threads(1)  # OpenMP barriers stall badly on a shared 2-core machine
-    cv2.setNumThreads(1)
+    args = training_arguments(steps=700, batch=24, bank=8000, seed=20261129).parse_args()
+    seed_everything(args.seed)
 
     train, _ = P.load_crops(args.data)  # the validation crops never appear in a composite
     start = time.time()

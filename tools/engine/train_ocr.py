@@ -4,11 +4,9 @@
 Usage: nice -n 10 /usr/bin/python3 tools/engine/train_ocr.py [--data ../shared/data] [--steps N] [--out DIR]
 Seeded: the same packages, fonts and thread count reproduce the same file.
 """
-import argparse
 import json
 import os
 import multiprocessing
-import random
 import time
 
 import cv2
@@ -17,10 +15,9 @@ import torch
 import torch.nn as nn
 
 import platedata as P
-from models import PlateOcr, ctc_log_probs, export_onnx
+from models import PlateOcr, ctc_log_probs, export_onnx, seed_everything, training_arguments
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
 def make_chunk(job):
@@ -90,24 +87,14 @@ def evaluate(model, x, texts):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=os.path.abspath(os.path.join(REPO, "..", "shared", "data")))
-    ap.add_argument("--steps", type=int, default=1200)
-    ap.add_argument("--bank", type=int, default=30000)
-    ap.add_argument("--batch", type=int, default=64)
-    ap.add_argument("--seed", type=int, default=20261128)
-    ap.add_argument("--out", default=os.path.join(REPO, "resources", "models"))
+    ap = training_arguments(steps=1200, batch=64, bank=30000, seed=20261128)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--context", type=float, default=0.0, help="share of samples with a plate frame around them")
     ap.add_argument("--init", help="start from these weights (the second, fine-tuning stage)")
     ap.add_argument("--weights", default=os.path.join(HERE, "plate_ocr.pt"))
     args = ap.parse_args()
 
-    torch.manual_seed(args.seed)
-    np.random.seed(args.seed)
-    random.seed(args.seed)
-    torch.set_num_threads(1)  # OpenMP barriers stall badly on a shared 2-core machine
-    cv2.setNumThreads(1)
+    seed_everything(args.seed)
 
     train, val = P.load_crops(args.data)
     print(f"us-crops: {len(train)} train, {len(val)} validation", flush=True)
