@@ -5,7 +5,6 @@ Fonts come from Debian packages (fonts-dejavu-core, fonts-liberation2, fonts-urw
 fonts-freefont-ttf); missing ones are skipped, so install them all to reproduce the shipped files exactly.
 """
 import csv
-import glob
 import hashlib
 import os
 
