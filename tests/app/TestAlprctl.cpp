@@ -87,6 +87,10 @@ private slots:
                      .exitCode,
                  1);
         QCOMPARE(alprctl({QStringLiteral("--help")}).exitCode, 0);
+        // A command's own help is success too, and says how to use it.
+        const Run help = alprctl({QStringLiteral("audit"), QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.err.contains(QLatin1String("usage: alprctl audit")));
     }
 
     void initTwiceIsRefused()
