@@ -119,8 +119,5 @@ int main(int argc, char* argv[])
         return alpr::cli::ExitUsage;
     }
     CliContext context(rest.mid(1), store, user, passwordFromStdin);
-    const int exitCode = (*command)(context);
-    // Every command prints its usage when it cannot parse its words; when that is what was asked for, it is success.
-    const bool askedForHelp = rest.contains(QStringLiteral("--help")) || rest.contains(QStringLiteral("-h"));
-    return exitCode == alpr::cli::ExitUsage && askedForHelp ? alpr::cli::ExitOk : exitCode;
+    return (*command)(context);
 }

@@ -16,19 +16,13 @@ Result<QDate> parseDate(const QString& text)
     return d;
 }
 
-int usage(CliContext& c, const QString& text)
-{
-    c.err() << "usage: alprctl " << text << Qt::endl;
-    return ExitUsage;
-}
-
 } // namespace
 
 int runInitCommand(CliContext& c)
 {
     auto options = CliOptions::parse(c.arguments(), {}, {QStringLiteral("admin"), QStringLiteral("training-until")});
     if (!options || options->value(QStringLiteral("admin")).isEmpty() || !options->positional().isEmpty())
-        return usage(c, QStringLiteral("[--store DIR] init --admin NAME [--training-until YYYY-MM-DD]"));
+        return c.usage(QStringLiteral("usage: alprctl ") + QStringLiteral("[--store DIR] init --admin NAME [--training-until YYYY-MM-DD]"));
     QDate training = QDate::currentDate().addYears(1);
     if (options->has(QStringLiteral("training-until"))) {
         auto d = parseDate(options->value(QStringLiteral("training-until")));
@@ -68,7 +62,7 @@ int runUserCommand(CliContext& c)
         "user add NAME --role ROLE --training-until YYYY-MM-DD [--clets] [--full-name TEXT] | user list | "
         "user disable NAME | user passwd | user training NAME --until YYYY-MM-DD | user clets NAME [--no-clets]");
     if (verb.isEmpty() || (verb != QLatin1String("list") && verb != QLatin1String("passwd") && name.isEmpty()))
-        return usage(c, kUsage);
+        return c.usage(QStringLiteral("usage: alprctl ") + kUsage);
 
     // Validate what can be validated before asking for a password.
     NewAccount added;
@@ -76,7 +70,7 @@ int runUserCommand(CliContext& c)
     if (verb == QLatin1String("add")) {
         const auto role = roleFromName(options->value(QStringLiteral("role")));
         if (!role)
-            return usage(c, QStringLiteral("user add NAME --role commander|agency-manager|investigator|"
+            return c.usage(QStringLiteral("usage: alprctl ") + QStringLiteral("user add NAME --role commander|agency-manager|investigator|"
                                            "records-supervisor|auditor --training-until YYYY-MM-DD [--clets]"));
         auto d = parseDate(options->value(QStringLiteral("training-until")));
         if (!d)
@@ -90,7 +84,7 @@ int runUserCommand(CliContext& c)
         until = *d;
     } else if (verb != QLatin1String("list") && verb != QLatin1String("disable") && verb != QLatin1String("passwd") &&
                verb != QLatin1String("clets")) {
-        return usage(c, kUsage);
+        return c.usage(QStringLiteral("usage: alprctl ") + kUsage);
     }
 
     auto session = c.login();

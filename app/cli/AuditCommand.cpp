@@ -61,10 +61,9 @@ int runAuditCommand(CliContext& c)
                                       QStringLiteral("to"), QStringLiteral("limit")});
     if (!options || !options->positional().isEmpty() ||
         (verb != QLatin1String("verify") && verb != QLatin1String("list") && verb != QLatin1String("report"))) {
-        c.err() << "usage: alprctl audit verify | audit list [--user U] [--action A|prefix*] [--from DATE] "
-                   "[--to DATE] [--limit N] [--json|--csv] | audit report [--from DATE] [--to DATE]"
-                << Qt::endl;
-        return ExitUsage;
+        return c.usage(QStringLiteral("usage: alprctl audit verify | audit list [--user U] [--action A|prefix*] "
+                                      "[--from DATE] [--to DATE] [--limit N] [--json|--csv] | "
+                                      "audit report [--from DATE] [--to DATE]"));
     }
     auto from = parseTime(options->value(QStringLiteral("from")), false);
     auto to = parseTime(options->value(QStringLiteral("to")), true);

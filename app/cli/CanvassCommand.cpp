@@ -164,8 +164,7 @@ int runCanvassCommand(CliContext& c)
     if (!options || !options->positional().isEmpty()) {
         if (!options)
             c.err() << "alprctl: " << options.error().message << '\n';
-        c.err() << kUsage << Qt::endl;
-        return ExitUsage;
+        return c.usage(QString::fromUtf8(kUsage));
     }
     const AccessPurpose purpose{options->value(QStringLiteral("purpose")), options->value(QStringLiteral("case"))};
     // Usage errors before the password prompt; the window is computed again below with the session's clock.

@@ -18,12 +18,6 @@ const char* const kUsage =
     "  alprctl case close NUMBER | case reopen NUMBER\n"
     "Changing cases needs the Manage Cases permission; every change is audited.\n";
 
-int usage(CliContext& c)
-{
-    c.err() << kUsage << Qt::flush;
-    return ExitUsage;
-}
-
 void printCase(CliContext& c, const Case& k)
 {
     c.out() << k.number << '\t' << caseStatusName(k.status) << '\t' << k.createdUtc.toString(Qt::ISODate) << '\t'
@@ -39,12 +33,12 @@ int runCaseCommand(CliContext& c)
         c.arguments().mid(1), {QStringLiteral("all"), QStringLiteral("help")},
         {QStringLiteral("title"), QStringLiteral("lead"), QStringLiteral("reads"), QStringLiteral("item")});
     if (!options || options->has(QStringLiteral("help")) || verb.isEmpty() || verb == QLatin1String("--help"))
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     const QStringList words = options->positional();
     const QString number = words.value(0);
     const bool needsNumber = verb != QLatin1String("list");
     if ((needsNumber && words.size() != 1) || (!needsNumber && !words.isEmpty()))
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
 
     auto session = c.login();
     if (!session)
@@ -85,7 +79,7 @@ int runCaseCommand(CliContext& c)
         const bool reads = options->has(QStringLiteral("reads"));
         const QString item = options->value(QStringLiteral("item"));
         if (reads == !item.isEmpty())
-            return usage(c);
+            return c.usage(QString::fromUtf8(kUsage));
         const QString kind = reads ? QLatin1String(CaseService::kReadKind) : item.section(QLatin1Char(':'), 0, 0);
         auto ids =
             ReadIdList::parse(reads ? options->value(QStringLiteral("reads")) : item.section(QLatin1Char(':'), 1));
@@ -104,7 +98,7 @@ int runCaseCommand(CliContext& c)
             return c.report(changed.error());
         return ExitOk;
     }
-    return usage(c);
+    return c.usage(QString::fromUtf8(kUsage));
 }
 
 } // namespace alpr::cli

@@ -88,6 +88,16 @@ int CliContext::report(const Error& error)
     }
 }
 
+int CliContext::usage(const QString& text)
+{
+    m_err << text;
+    if (!text.endsWith(QLatin1Char('\n')))
+        m_err << '\n';
+    m_err.flush();
+    const bool askedForHelp = m_arguments.contains(QStringLiteral("--help")) || m_arguments.contains(QStringLiteral("-h"));
+    return askedForHelp ? ExitOk : ExitUsage;
+}
+
 Result<CliOptions> CliOptions::parse(const QStringList& arguments, const QStringList& flags, const QStringList& valued)
 {
     CliOptions o;

@@ -37,6 +37,8 @@ public:
     /// Prints the error on stderr and returns the exit code that goes with it (2 for refusals, 3 for failed
     /// verification, 4 otherwise; cancellation is not an error).
     int report(const Error& error);
+    /// Prints a command's usage on stderr. Exit 0 when the arguments asked for it (--help, -h), else 1.
+    int usage(const QString& text);
 
 private:
     QStringList m_arguments;

@@ -17,7 +17,8 @@ int runDemoDataCommand(CliContext& c)
         c.arguments(), {},
         {QStringLiteral("reads"), QStringLiteral("seed"), QStringLiteral("months"), QStringLiteral("images")});
     if (!options)
-        return c.report(options.error());
+        return c.arguments().contains(QStringLiteral("--help")) ? c.usage(QString::fromUtf8(kUsage))
+                                                               : c.report(options.error());
     DemoDataOptions demo;
     bool readsOk = false, seedOk = true, monthsOk = true, imagesOk = true;
     demo.reads = options->value(QStringLiteral("reads")).toLongLong(&readsOk);
@@ -28,8 +29,7 @@ int runDemoDataCommand(CliContext& c)
     if (options->has(QStringLiteral("images")))
         demo.imageReads = options->value(QStringLiteral("images")).toLongLong(&imagesOk);
     if (!readsOk || !seedOk || !monthsOk || !imagesOk || demo.imageReads < 0 || !options->positional().isEmpty()) {
-        c.err() << kUsage << Qt::endl;
-        return ExitUsage;
+        return c.usage(QString::fromUtf8(kUsage));
     }
     auto session = c.login();
     if (!session)

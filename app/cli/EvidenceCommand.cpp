@@ -34,12 +34,6 @@ const char* const kUsage =
     "  alprctl evidence volumes [--all]      mounted removable volumes (--all: fixed ones too)\n"
     "  alprctl evidence list [--case NUMBER] packages written from this store\n";
 
-int usage(CliContext& c)
-{
-    c.err() << kUsage << Qt::flush;
-    return ExitUsage;
-}
-
 QString megabytes(qint64 bytes)
 {
     return QString::number(double(bytes) / (1024.0 * 1024.0), 'f', 1);
@@ -54,7 +48,7 @@ int exportPackage(CliContext& c, const CliOptions& options)
     request.allCaseItems = options.has(QStringLiteral("all-case-items"));
     const bool reads = options.has(QStringLiteral("reads"));
     if (request.caseNumber.isEmpty() || request.targetDirectory.isEmpty() || reads == request.allCaseItems)
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     if (reads) {
         auto ids = ReadIdList::parse(options.value(QStringLiteral("reads")));
         if (!ids)
@@ -91,7 +85,7 @@ int verify(CliContext& c, const CliOptions& options)
 {
     const QStringList words = options.positional();
     if (words.size() != 1)
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     const bool checkSignature = options.has(QStringLiteral("check-signature"));
     QByteArray key;
     if (checkSignature) {
@@ -152,18 +146,18 @@ int runEvidenceCommand(CliContext& c)
          QStringLiteral("help")},
         {QStringLiteral("case"), QStringLiteral("to"), QStringLiteral("reads"), QStringLiteral("purpose")});
     if (!options || options->has(QStringLiteral("help")))
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     if (verb == QLatin1String("verify"))
         return verify(c, *options);
     if (!options->positional().isEmpty())
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     if (verb == QLatin1String("export"))
         return exportPackage(c, *options);
     if (verb == QLatin1String("volumes"))
         return volumes(c, *options);
     if (verb == QLatin1String("list"))
         return list(c, *options);
-    return usage(c);
+    return c.usage(QString::fromUtf8(kUsage));
 }
 
 } // namespace alpr::cli

@@ -19,12 +19,6 @@ const char* const kUsage =
     "  alprctl hold list [--all]                 active holds (--all: released and expired ones too)\n"
     "Evidence holds need Place Evidence Hold, legal holds Place Legal Hold, releasing Release Hold; all audited.\n";
 
-int usage(CliContext& c)
-{
-    c.err() << kUsage << Qt::flush;
-    return ExitUsage;
-}
-
 QString untilText(const Hold& h)
 {
     return h.until.isValid() ? h.until.toString(Qt::ISODate) : QStringLiteral("indefinite");
@@ -40,13 +34,13 @@ int runHoldCommand(CliContext& c)
                                       QStringLiteral("reference"), QStringLiteral("until"), QStringLiteral("reads"),
                                       QStringLiteral("reason")});
     if (!options || options->has(QStringLiteral("help")))
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     const QStringList words = options->positional();
 
     if (verb == QLatin1String("add")) {
         const auto kind = holdKindFromName(words.value(0));
         if (words.size() != 1 || !kind)
-            return usage(c);
+            return c.usage(QString::fromUtf8(kUsage));
         HoldRequest request;
         request.kind = *kind;
         request.caseNumber = options->value(QStringLiteral("case"));
@@ -79,7 +73,7 @@ int runHoldCommand(CliContext& c)
         bool ok = false;
         const qint64 id = words.value(0).toLongLong(&ok);
         if (words.size() != 1 || !ok)
-            return usage(c);
+            return c.usage(QString::fromUtf8(kUsage));
         auto session = c.login();
         if (!session)
             return c.report(session.error());
@@ -90,7 +84,7 @@ int runHoldCommand(CliContext& c)
     }
     if (verb == QLatin1String("list")) {
         if (!words.isEmpty())
-            return usage(c);
+            return c.usage(QString::fromUtf8(kUsage));
         auto session = c.login();
         if (!session)
             return c.report(session.error());
@@ -106,7 +100,7 @@ int runHoldCommand(CliContext& c)
                     << h.requester << '\t' << h.reference << Qt::endl;
         return ExitOk;
     }
-    return usage(c);
+    return c.usage(QString::fromUtf8(kUsage));
 }
 
 } // namespace alpr::cli

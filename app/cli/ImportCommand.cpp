@@ -13,9 +13,8 @@ int runImportCommand(CliContext& c)
                                      {QStringLiteral("unit"), QStringLiteral("start"), QStringLiteral("gps"),
                                       QStringLiteral("location")});
     if (!options || options->positional().isEmpty() || options->value(QStringLiteral("unit")).isEmpty()) {
-        c.err() << "usage: alprctl import FILE... --unit ID [--start ISO8601] [--gps FILE | --location LAT,LON]"
-                << Qt::endl;
-        return ExitUsage;
+        return c.usage(QStringLiteral(
+            "usage: alprctl import FILE... --unit ID [--start ISO8601] [--gps FILE | --location LAT,LON]"));
     }
     ImportRequest request;
     request.files = options->positional();

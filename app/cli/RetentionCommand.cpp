@@ -32,12 +32,6 @@ extern "C" void cancelRunningJob(int)
         job->cancel();
 }
 
-int usage(CliContext& c)
-{
-    c.err() << kUsage << Qt::flush;
-    return ExitUsage;
-}
-
 QString day(qint64 secs)
 {
     return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -90,7 +84,7 @@ int set(CliContext& c, Session& session, const CliOptions& options)
         }
     }
     if (!changed)
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     return show(c, session);
 }
 
@@ -162,7 +156,7 @@ int runRetentionCommand(CliContext& c)
     const QStringList verbs{QStringLiteral("show"), QStringLiteral("set"), QStringLiteral("dry-run"),
                             QStringLiteral("purge")};
     if (!options || options->has(QStringLiteral("help")) || !options->positional().isEmpty() || !verbs.contains(verb))
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     auto session = c.login();
     if (!session)
         return c.report(session.error());

@@ -19,12 +19,6 @@ constexpr auto kUsage =
     "(default tolerance 1, default expiry 90 days).";
 constexpr int kDefaultDays = 90;
 
-int usage(CliContext& c)
-{
-    c.err() << kUsage << Qt::endl;
-    return ExitUsage;
-}
-
 QString iso(const QDateTime& t)
 {
     return t.toUTC().toString(Qt::ISODate);
@@ -109,7 +103,7 @@ int runWatchCommand(CliContext& c)
 {
     const QString verb = c.arguments().value(0);
     if (verb != QLatin1String("add") && verb != QLatin1String("list") && verb != QLatin1String("hits"))
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     auto options = CliOptions::parse(c.arguments().mid(1), {QStringLiteral("json"), QStringLiteral("all")},
                                      {QStringLiteral("case"), QStringLiteral("crime"), QStringLiteral("tolerance"),
                                       QStringLiteral("notes"), QStringLiteral("expires"), QStringLiteral("days")});
@@ -121,9 +115,9 @@ int runWatchCommand(CliContext& c)
         bool ok = false;
         watchId = options->positional().value(0).toLongLong(&ok);
         if (!ok || options->positional().size() != 1)
-            return usage(c);
+            return c.usage(QString::fromUtf8(kUsage));
     } else if (verb == QLatin1String("add") && options->positional().size() != 1) {
-        return usage(c);
+        return c.usage(QString::fromUtf8(kUsage));
     }
 
     auto session = c.login();
