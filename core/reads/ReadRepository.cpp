@@ -65,9 +65,8 @@ void ReadRepository::insert(store::Transaction& transaction, QList<PlateRead>& r
     }
 }
 
-PlateRead ReadRepository::readFromRow(const void* statement)
+PlateRead ReadRepository::readFromRow(const store::Statement& s)
 {
-    const auto& s = *static_cast<const store::Statement*>(statement);
     PlateRead r;
     r.id = s.int64(0);
     r.plate = s.text(1);
@@ -117,7 +116,7 @@ Result<QList<PlateRead>> ReadRepository::findMany(const QList<qint64>& ids)
         for (qint64 id : ids) {
             s.bind(1, id);
             if (s.step())
-                out.append(readFromRow(&s));
+                out.append(readFromRow(s));
             s.reset();
         }
         loadAlternatives(out);

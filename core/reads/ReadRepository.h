@@ -9,6 +9,7 @@ namespace alpr {
 
 namespace store {
 class Database;
+class Statement;
 class Transaction;
 } // namespace store
 
@@ -32,7 +33,7 @@ public:
     static constexpr auto kReadColumns =
         "reads.id, reads.plate, reads.confidence, reads.time_utc, reads.lat, reads.lon, reads.unit_id, "
         "reads.source_file, reads.source_offset_ms, reads.frame, reads.crop_image_id, reads.context_image_id";
-    static PlateRead readFromRow(const void* statement);
+    static PlateRead readFromRow(const store::Statement& statement);
     /// Fills alternatives for the given reads (one query).
     void loadAlternatives(QList<PlateRead>& reads);
 

@@ -91,7 +91,7 @@ SearchResult ReadFinder::find(const PlatePattern& pattern, int tolerance, const 
         bindFilters(row, filters);
         if (row.step()) {
             SearchHit hit;
-            hit.read = ReadRepository::readFromRow(&row);
+            hit.read = ReadRepository::readFromRow(row);
             if (units.isEmpty() || units.contains(hit.read.unitId)) {
                 auto explanation = explanations.find(c.match);
                 if (explanation == explanations.end())

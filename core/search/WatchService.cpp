@@ -180,7 +180,7 @@ Result<QList<WatchHit>> WatchService::hits(qint64 watchId)
         while (s.step()) {
             WatchHit w;
             w.watchId = watchId;
-            w.hit.read = ReadRepository::readFromRow(&s);
+            w.hit.read = ReadRepository::readFromRow(s);
             w.retro = s.text(12) == QStringLiteral("retro");
             w.hit.matchedPlate = s.text(13);
             w.hit.alternativeRank = int(s.int64(14));
