@@ -62,6 +62,9 @@ CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Poin
             p *= shrink;
         cv::Mat gray;
         cv::cvtColor(rectify(source, scaled, inputSize), gray, cv::COLOR_BGR2GRAY);
+        // Washed-out and tinted plates (faded paint, glare, a green or blue background) reach the network with a
+        // few dozen grey levels between ink and background; stretched to the full range they read like the rest.
+        cv::normalize(gray, gray, 0, 255, cv::NORM_MINMAX);
         const cv::Mat logits = forward(gray); // 1 x classes x 1 x steps
         const int classes = logits.size[1];
         const int steps = logits.size[3];
