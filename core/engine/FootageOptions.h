@@ -2,6 +2,7 @@
 
 #include "engine/GeoPoint.h"
 #include "engine/GeoTrack.h"
+#include "engine/RecognizerOptions.h"
 #include "engine/TrackedPlate.h"
 
 #include <QDateTime>
@@ -16,6 +17,10 @@ struct FootageOptions {
     /// Frames analysed per second of footage at most (the rest are decoded and skipped). Plates stay in view for
     /// a second or more, so 10/s gives every pass several reads for the vote.
     double analysisFps = 10.0;
+    /// Views the detector looks at in each analysed frame. Both by default: footage is often washed out (sun,
+    /// cheap sensors) and the second, contrast-equalised pass found the drive-by's pale plate for ~25 ms a frame
+    /// (docs/engine.md); Plain is faster.
+    DetectionView detectionView = DetectionView::Both;
     /// Skip sampled frames where nothing moved since the last analysed frame and no plate is being tracked.
     bool motionGating = true;
     /// Mean absolute grey-level difference (0-255) on a thumbnail that counts as motion.

@@ -144,7 +144,7 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
                 continue;
             ++m_statistics.framesAnalysed;
             const Frame frame = internal::frameFromMat(image);
-            auto reads = m_recognizer.recognize(frame);
+            auto reads = m_recognizer.recognize(frame, options.detectionView);
             if (!reads)
                 return std::unexpected(reads.error());
             tracker.addFrame(seconds, *reads, frame);

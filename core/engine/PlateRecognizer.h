@@ -28,6 +28,8 @@ public:
 
     /// All plates found in the frame, best detector score first. An image without plates gives an empty list.
     [[nodiscard]] Result<QList<PlateRead>> recognize(const Frame& frame);
+    /// The same, with the detector looking at the given views instead of options().detectionView.
+    [[nodiscard]] Result<QList<PlateRead>> recognize(const Frame& frame, DetectionView view);
 
     /// Reads an already cropped plate image (the whole frame is the plate), skipping detection. Used to measure
     /// the OCR alone and by callers that have their own plate boxes.

@@ -4,6 +4,11 @@
 
 namespace alpr::engine {
 
+/// Which views of an image the detector looks at. Equalised is a contrast-equalised copy (CLAHE on luma): it
+/// brings out washed-out and low-contrast plates (faded paint, glare, pale coloured backgrounds) but on ordinary
+/// photos finds more non-plates, so it is best as a second look (Both: one more detector pass, ~+25 ms a frame).
+enum class DetectionView { Plain, Equalised, Both };
+
 /// Tuning of PlateRecognizer. The defaults are the ones measured in docs/engine.md.
 struct RecognizerOptions {
     /// Directory with engine.json, plate_formats.json and the ONNX files; empty = the models compiled into the
@@ -11,6 +16,8 @@ struct RecognizerOptions {
     QString modelDirectory;
     /// Detector heat-map peak needed to consider a region at all.
     double detectionThreshold = 0.3;
+    /// Views the detector looks at when recognize() is not told otherwise.
+    DetectionView detectionView = DetectionView::Plain;
     /// Each detection is looked at again zoomed in; it is kept when the zoomed heat map peaks above this.
     double refineThreshold = 0.3;
     /// Reads whose calibrated confidence is below this are dropped. 0 by default: every read carries its calibrated

@@ -15,6 +15,10 @@ constexpr double refinedPlateWidth = 96.0;
 const cv::Size refineWindow(192, 128);
 // Two detections whose boxes overlap this much are the same plate (peaks of one blob on neighbouring cells).
 constexpr float duplicateOverlap = 0.3f;
+// Contrast equalisation of the equalised view: CLAHE on luma over 8x8 tiles of the detector's input. A clip limit
+// of 2 lifts a washed-out plate's heat-map peak from ~0.15 to 0.35-0.8 (the drive-by's pale green plate).
+constexpr double equaliseClipLimit = 2.0;
+const cv::Size equaliseTiles(8, 8);
 
 float sigmoid(float z)
 {
@@ -43,7 +47,7 @@ float overlap(const cv::Rect2f& a, const cv::Rect2f& b)
 } // namespace
 
 void PlateDetectorNet::decodeWindow(cv::dnn::Net& net, const cv::Mat& canvas, double scale, cv::Point2f shift,
-                                    float threshold, std::vector<PlateDetection>& found)
+                                    float threshold, bool equalised, std::vector<PlateDetection>& found)
 {
     net.setInput(cv::dnn::blobFromImage(canvas, 1.0 / 255.0));
     const cv::Mat out = net.forward();
@@ -63,6 +67,7 @@ void PlateDetectorNet::decodeWindow(cv::dnn::Net& net, const cv::Mat& canvas, do
             const float cellY = (y + 0.5f) * m_geometry.stride;
             PlateDetection d;
             d.score = sigmoid(logit);
+            d.equalised = equalised;
             for (int i = 0; i < 4; ++i) {
                 const float px = cellX + channel(3 + 2 * i).at<float>(y, x) * m_geometry.cornerScale;
                 const float py = cellY + channel(4 + 2 * i).at<float>(y, x) * m_geometry.cornerScale;
@@ -76,11 +81,25 @@ void PlateDetectorNet::decodeWindow(cv::dnn::Net& net, const cv::Mat& canvas, do
 }
 
 PlateDetectorNet::PlateDetectorNet(cv::dnn::Net net, cv::dnn::Net refineNet, Geometry geometry)
-    : m_net(std::move(net)), m_refineNet(std::move(refineNet)), m_geometry(geometry)
+    : m_net(std::move(net)), m_refineNet(std::move(refineNet)), m_geometry(geometry),
+      m_clahe(cv::createCLAHE(equaliseClipLimit, equaliseTiles))
 {
 }
 
-std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float threshold, int maxCount)
+cv::Mat PlateDetectorNet::equalised(const cv::Mat& bgr)
+{
+    cv::Mat ycrcb;
+    cv::cvtColor(bgr, ycrcb, cv::COLOR_BGR2YCrCb);
+    std::array<cv::Mat, 3> channels;
+    cv::split(ycrcb, channels.data());
+    m_clahe->apply(channels[0], channels[0]);
+    cv::merge(channels.data(), channels.size(), ycrcb);
+    cv::Mat out;
+    cv::cvtColor(ycrcb, out, cv::COLOR_YCrCb2BGR);
+    return out;
+}
+
+std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float threshold, int maxCount, View view)
 {
     const int inW = m_geometry.inputWidth;
     const int inH = m_geometry.inputHeight;
@@ -100,14 +119,25 @@ std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float t
     std::vector<int> windowTops{0};
     if (scaledH > inH)
         windowTops.push_back(scaledH - inH);
+    std::vector<std::pair<cv::Mat, bool>> views;
+    if (view != View::Equalised)
+        views.emplace_back(scaled, false);
+    if (view != View::Plain)
+        views.emplace_back(equalised(scaled), true);
     std::vector<PlateDetection> found;
-    for (const int top : windowTops) {
-        cv::Mat canvas(inH, inW, CV_8UC3, cv::Scalar::all(0));
-        const int rows = std::min(inH, scaledH - top);
-        scaled(cv::Rect(0, top, scaledW, rows)).copyTo(canvas(cv::Rect(0, 0, scaledW, rows)));
-        decodeWindow(m_net, canvas, scale, cv::Point2f(0.0f, static_cast<float>(top / scale)), threshold, found);
+    for (const auto& [image, isEqualised] : views) {
+        for (const int top : windowTops) {
+            cv::Mat canvas(inH, inW, CV_8UC3, cv::Scalar::all(0));
+            const int rows = std::min(inH, scaledH - top);
+            image(cv::Rect(0, top, scaledW, rows)).copyTo(canvas(cv::Rect(0, 0, scaledW, rows)));
+            decodeWindow(m_net, canvas, scale, cv::Point2f(0.0f, static_cast<float>(top / scale)), threshold,
+                         isEqualised, found);
+        }
     }
-    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+    // The plain view's detections come first, so a plate seen in both views keeps the plain (unaltered) look.
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.equalised != b.equalised ? !a.equalised : a.score > b.score;
+    });
     std::vector<PlateDetection> kept;
     for (const auto& d : found) {
         const cv::Rect2f box = boundsOf(d.quad);
@@ -116,9 +146,10 @@ std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float t
         });
         if (!duplicate)
             kept.push_back(d);
-        if (static_cast<int>(kept.size()) >= maxCount)
-            break;
     }
+    std::stable_sort(kept.begin(), kept.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+    if (static_cast<int>(kept.size()) > maxCount)
+        kept.resize(static_cast<size_t>(maxCount));
     return kept;
 }
 
@@ -134,8 +165,11 @@ std::optional<PlateDetection> PlateDetectorNet::refine(const cv::Mat& bgr, const
     cv::Mat window;
     cv::warpAffine(bgr, window, toWindow, refineWindow, scale < 1.0 ? cv::INTER_AREA : cv::INTER_LINEAR,
                    cv::BORDER_CONSTANT, cv::Scalar::all(0));
+    // A plate found only in the equalised view is usually too faint for the plain one at any zoom.
+    if (coarse.equalised)
+        window = equalised(window);
     std::vector<PlateDetection> found;
-    decodeWindow(m_refineNet, window, scale, origin, threshold, found);
+    decodeWindow(m_refineNet, window, scale, origin, threshold, coarse.equalised, found);
     // The plate we zoomed on is the peak nearest the window centre; others are neighbours seen at the edge.
     const auto nearest = std::min_element(found.begin(), found.end(), [&](const auto& a, const auto& b) {
         const cv::Rect2f ra = boundsOf(a.quad), rb = boundsOf(b.quad);

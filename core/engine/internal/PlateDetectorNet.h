@@ -2,6 +2,7 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/dnn.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <array>
 #include <optional>
@@ -13,6 +14,8 @@ namespace alpr::engine::internal {
 struct PlateDetection {
     std::array<cv::Point2f, 4> quad;
     float score = 0.0f;
+    /// Found in the contrast-equalised view; the second look then uses that view too.
+    bool equalised = false;
 };
 
 /// The CenterNet-style plate detector (tools/engine/train_detector.py): letterboxes the image into the network's
@@ -30,8 +33,14 @@ public:
     /// net and refineNet are two instances of the same model, so neither reallocates for the other's input size.
     PlateDetectorNet(cv::dnn::Net net, cv::dnn::Net refineNet, Geometry geometry);
 
+    /// Which views of the image the detector looks at: as it is, contrast-equalised (CLAHE on luma, which brings
+    /// out washed-out and low-contrast plates but costs some precision on ordinary photos), or both (one more
+    /// forward pass; detections of the same plate in both views are merged).
+    enum class View { Plain, Equalised, Both };
+
     /// Throws cv::Exception on OpenCV failures (callers convert at the module edge).
-    [[nodiscard]] std::vector<PlateDetection> detect(const cv::Mat& bgr, float threshold, int maxCount);
+    [[nodiscard]] std::vector<PlateDetection> detect(const cv::Mat& bgr, float threshold, int maxCount,
+                                                     View view = View::Plain);
 
     /// Looks again at one detection, zoomed so the plate is about 96 px wide: corners from there, or nullopt when
     /// the zoomed view shows no plate (most false detections). Throws cv::Exception like detect().
@@ -41,11 +50,13 @@ public:
 private:
     /// Decodes the heat map of one window; image = window / scale + shift.
     void decodeWindow(cv::dnn::Net& net, const cv::Mat& canvas, double scale, cv::Point2f shift, float threshold,
-                      std::vector<PlateDetection>& found);
+                      bool equalised, std::vector<PlateDetection>& found);
+    [[nodiscard]] cv::Mat equalised(const cv::Mat& bgr);
 
     cv::dnn::Net m_net;
     cv::dnn::Net m_refineNet;
     Geometry m_geometry;
+    cv::Ptr<cv::CLAHE> m_clahe;
 };
 
 } // namespace alpr::engine::internal
