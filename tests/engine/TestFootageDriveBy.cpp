@@ -38,9 +38,12 @@ private slots:
         QCOMPARE(streamed, plates->size());
 
         // Each 2 s segment holds one car. Every report must fall inside one segment and agree with that segment's
-        // plate to within one character, and no segment may be reported twice. AYX8803 (6-8 s) never shows in the
-        // frames (the synthetic zoom cuts it off), and CG2H2U (12-14 s) is a washed-out green plate our detector
-        // misses (see docs/engine.md), so 6 of 8 segments must be found and 4 read exactly.
+        // plate to within one character, and no segment may be reported twice (so nothing else is reported). Every
+        // car whose plate is in the picture must be found: all but AYX8803 (6-8 s), whose plate the synthetic zoom
+        // crops out of every frame (the segment shows only the bumper below it; docs/engine.md). The washed-out green
+        // CG2H2U (12-14 s) is found through the contrast-equalised detector view. Two plates are one character off
+        // (F read as P, A read as 4; see docs/engine.md), so 5 of the 7 must be read exactly.
+        const QString outOfPicture = QStringLiteral("AYX8803");
         struct Segment {
             double start;
             double end;
@@ -76,11 +79,13 @@ private slots:
         int found = 0, exact = 0;
         for (const Segment& s : segments) {
             QVERIFY2(s.reports <= 1, qPrintable(QStringLiteral("%1 reported %2 times").arg(s.plate).arg(s.reports)));
+            QVERIFY2(s.reports == 1 || s.plate == outOfPicture,
+                     qPrintable(QStringLiteral("%1 (%2-%3 s) not found").arg(s.plate).arg(s.start).arg(s.end)));
             found += s.reports;
             exact += s.exact ? 1 : 0;
         }
-        QVERIFY2(found >= 6, qPrintable(QStringLiteral("%1 of 8 passes found").arg(found)));
-        QVERIFY2(exact >= 4, qPrintable(QStringLiteral("%1 of 8 plates read exactly").arg(exact)));
+        QVERIFY2(found >= 7, qPrintable(QStringLiteral("%1 of 8 passes found").arg(found)));
+        QVERIFY2(exact >= 5, qPrintable(QStringLiteral("%1 of 8 plates read exactly").arg(exact)));
     }
 };
 

@@ -92,6 +92,21 @@ private slots:
             QVERIFY(hit->candidates[i - 1].confidence >= hit->candidates[i].confidence);
     }
 
+    // Looking at the contrast-equalised view as well (footage does by default) never loses a plate the plain view
+    // reads. (What the equalised view adds, a washed-out plate, is checked on real footage in TestFootageDriveBy.)
+    void bothViewsKeepWhatThePlainViewReads_data() { scenesGiveTheirPlates_data(); }
+
+    void bothViewsKeepWhatThePlainViewReads()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, plate);
+        const auto frame = Frame::fromFile(enginetest::fixture(file));
+        QVERIFY(frame.has_value());
+        const auto reads = m_recognizer->recognize(*frame, DetectionView::Both);
+        QVERIFY(reads.has_value());
+        QVERIFY(std::any_of(reads->begin(), reads->end(), [&](const PlateRead& r) { return r.text == plate; }));
+    }
+
     void emptySceneGivesNothing()
     {
         const int w = 640, h = 360;
