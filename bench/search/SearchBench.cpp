@@ -351,6 +351,9 @@ int main(int argc, char* argv[])
         store::Transaction tx(db);
         auto drop = db.prepare(QStringLiteral("DELETE FROM reads WHERE id > ?1"));
         drop.bind(1, maxId).run();
+        // The index covers the reads it lists (retention's purge prunes it the same way).
+        auto unindex = db.prepare(QStringLiteral("DELETE FROM search_reads WHERE read_id > ?1"));
+        unindex.bind(1, maxId).run();
         // Ids above maxId will be handed out again: the index must not think it has seen them.
         auto state = db.prepare(QStringLiteral("UPDATE search_state SET value = ?1 WHERE key = 'indexed_read_id'"));
         state.bind(1, maxId).run();

@@ -8,8 +8,8 @@
 #include "evidence/PurgeLease.h"
 #include "evidence/ReadReferences.h"
 #include "evidence/RetentionPolicy.h"
-#include "evidence/SearchIndexPruner.h"
 #include "evidence/StoreScrubber.h"
+#include "search/PlateIndex.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
@@ -194,10 +194,14 @@ public:
                            "crop_image_id IS NOT NULL "
                            "UNION SELECT context_image_id FROM reads WHERE id IN (SELECT id FROM temp.purge_batch) "
                            "AND context_image_id IS NOT NULL"));
+        // The search index copies each read's plate, time, place and crop image: it follows in the same
+        // transaction, before the reads go (their plates say where in the index they are).
         if (dataClass == RetentionClass::Images) {
+            m_searchIndex.clearCropImages(QStringLiteral("temp.purge_batch"));
             m_db.exec(QStringLiteral("UPDATE reads SET crop_image_id = NULL, context_image_id = NULL "
                                      "WHERE id IN (SELECT id FROM temp.purge_batch)"));
         } else {
+            m_searchIndex.removeReads(QStringLiteral("temp.purge_batch"));
             for (const ReadReferences::Reference& ref : m_readReferences)
                 m_db.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (SELECT id FROM temp.purge_batch)")
                               .arg(ReadReferences::quoted(ref.table), ReadReferences::quoted(ref.column)));
@@ -219,13 +223,13 @@ public:
     void finish()
     {
         store::Transaction tx(m_db);
-        m_searchIndex.prune();
+        m_searchIndex.pruneUnusedForms();
         tx.commit();
     }
 
 private:
     store::Database& m_db;
-    SearchIndexPruner m_searchIndex;
+    PlateIndex m_searchIndex;
     QList<ReadReferences::Reference> m_readReferences;
     QList<ReadReferences::Reference> m_imageReferences;
 };

@@ -1,5 +1,6 @@
 #include "search/PlateIndex.h"
 
+#include "common/Result.h"
 #include "reads/PlateText.h"
 #include "search/LookAlikeTable.h"
 #include "search/PlateMatcher.h"
@@ -7,9 +8,14 @@
 #include "store/Statement.h"
 
 #include <QHash>
+#include <QRegularExpression>
+#include <QStringList>
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
+#include <functional>
+#include <limits>
 #include <unordered_map>
 
 namespace alpr {
@@ -244,6 +250,58 @@ Posting candidatesOf(std::vector<GramSpec> specs, GramReader& reader)
 
 } // namespace
 
+PlateRead PlateIndex::Reading::summary() const
+{
+    PlateRead r;
+    r.id = readId;
+    r.plate = bestPlate;
+    r.confidence = confidence;
+    r.timeUtc = QDateTime::fromSecsSinceEpoch(timeUtc, Qt::UTC);
+    r.latitude = latitude;
+    r.longitude = longitude;
+    r.unitId = unitId;
+    r.cropImageId = cropImageId;
+    return r;
+}
+
+PlateIndex::Reading PlateIndex::readingFromRow(const store::Statement& row)
+{
+    Reading r;
+    r.plate = row.text(0);
+    r.readId = row.int64(1);
+    r.rank = int(row.int64(2));
+    r.bestPlate = row.isNull(3) ? r.plate : row.text(3);
+    r.timeUtc = row.int64(4);
+    r.confidence = row.real(5);
+    r.latitude = row.optionalReal(6);
+    r.longitude = row.optionalReal(7);
+    r.unitId = row.text(8);
+    r.cropImageId = row.isNull(9) ? 0 : row.int64(9);
+    return r;
+}
+
+namespace {
+
+constexpr auto kInsertReadingSql =
+    "INSERT OR IGNORE INTO search_reads(canon_id, read_id, rank, plate, best_plate, time_utc, confidence, lat, lon, "
+    "unit_id, crop_image_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+void bindReading(store::Statement& s, qint64 canonId, const PlateIndex::Reading& r)
+{
+    s.bind(1, canonId).bind(2, r.readId).bind(3, r.rank).bind(4, r.plate);
+    if (r.rank > 0)
+        s.bind(5, r.bestPlate);
+    else
+        s.bind(5, nullptr);
+    s.bind(6, r.timeUtc).bind(7, r.confidence).bind(8, r.latitude).bind(9, r.longitude).bind(10, r.unitId);
+    if (r.cropImageId > 0)
+        s.bind(11, r.cropImageId);
+    else
+        s.bind(11, nullptr);
+}
+
+} // namespace
+
 void PlateIndex::add(const QList<Reading>& readings)
 {
     const LookAlikeTable& table = LookAlikeTable::standard();
@@ -254,13 +312,14 @@ void PlateIndex::add(const QList<Reading>& readings)
         qint64 canonId;
         qint64 readId;
         int rank;
-        quint64 plate;
+        qsizetype reading; ///< index in readings
         auto operator<=>(const Row&) const = default;
     };
     std::vector<Row> rows;
     std::vector<std::tuple<qint64, qint64, QString>> grams;
     rows.reserve(size_t(readings.size()));
-    for (const Reading& r : readings) {
+    for (qsizetype i = 0; i < readings.size(); ++i) {
+        const Reading& r = readings[i];
         if (!PlateText::isValid(r.plate))
             continue;
         const QString canon = table.canonicalText(r.plate);
@@ -277,7 +336,7 @@ void PlateIndex::add(const QList<Reading>& readings)
             }
             canonIds.insert(canon, canonId);
         }
-        rows.push_back({canonId, r.readId, r.rank, packPlate(r.plate)});
+        rows.push_back({canonId, r.readId, r.rank, i});
     }
     // In key order the B-trees are written page by page instead of at random.
     std::sort(grams.begin(), grams.end());
@@ -286,10 +345,11 @@ void PlateIndex::add(const QList<Reading>& readings)
     for (const auto& [code, canonId, canon] : grams)
         insertGram.bind(1, code).bind(2, canonId).bind(3, canon).run();
     std::sort(rows.begin(), rows.end());
-    auto insertRead = m_db.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO search_reads(canon_id, read_id, rank, plate) VALUES (?1, ?2, ?3, ?4)"));
-    for (const Row& row : rows)
-        insertRead.bind(1, row.canonId).bind(2, row.readId).bind(3, row.rank).bind(4, unpackPlate(row.plate)).run();
+    auto insertRead = m_db.prepare(QString::fromLatin1(kInsertReadingSql));
+    for (const Row& row : rows) {
+        bindReading(insertRead, row.canonId, readings[row.reading]);
+        insertRead.run();
+    }
 }
 
 void PlateIndex::rebuild()
@@ -328,31 +388,117 @@ void PlateIndex::rebuild()
         insertGram.bind(1, code).bind(2, id).bind(3, unpackPlate(canon)).run();
     grams = {};
 
-    // Pass 2: every reading under its canonical form, sorted by the table's key.
+    // Pass 2: every reading under its canonical form with the read's summary, sorted by the table's key. Packed
+    // (plates as numbers, units as indexes): a bulk load of ten million reads holds fourteen million of these.
     struct Row {
-        qint64 canonId;
         qint64 readId;
-        int rank;
         quint64 plate;
-        auto operator<=>(const Row&) const = default;
+        quint64 bestPlate;
+        qint64 timeUtc;
+        double confidence;
+        double latitude; ///< NaN = none
+        double longitude;
+        qint64 cropImageId;
+        quint32 canonId;
+        quint16 unit;
+        quint8 rank;
+        [[nodiscard]] auto key() const { return std::tuple(canonId, readId, rank); }
     };
     std::vector<Row> rows;
     rows.reserve(size_t(m_db.queryInt64(QStringLiteral("SELECT (SELECT count(*) FROM reads) + "
                                                        "(SELECT count(*) FROM read_alternatives)"))));
-    for (const char* sql : {"SELECT id, 0, plate FROM reads", "SELECT read_id, rank, plate FROM read_alternatives"}) {
-        auto s = m_db.prepare(QString::fromLatin1(sql));
+    QHash<QString, quint16> unitIndex;
+    QStringList units;
+    const double none = std::numeric_limits<double>::quiet_NaN();
+    for (const QString& sql :
+         {QStringLiteral("SELECT reads.plate, reads.id, 0, %1 FROM reads"),
+          QStringLiteral("SELECT a.plate, a.read_id, a.rank, %1 FROM read_alternatives a JOIN reads ON reads.id = "
+                         "a.read_id")}) {
+        auto s = m_db.prepare(sql.arg(QLatin1String(kSummaryColumns)));
         while (s.step()) {
-            const QString plate = s.text(2);
-            if (PlateText::isValid(plate))
-                rows.push_back({canonIds.at(packPlate(table.canonicalText(plate))), s.int64(0), int(s.int64(1)),
-                                packPlate(plate)});
+            const Reading r = readingFromRow(s);
+            if (!PlateText::isValid(r.plate))
+                continue;
+            auto unit = unitIndex.find(r.unitId);
+            if (unit == unitIndex.end()) {
+                if (units.size() > std::numeric_limits<quint16>::max())
+                    raise(ErrorCode::Internal, QStringLiteral("Too many units for the search index rebuild"));
+                unit = unitIndex.insert(r.unitId, quint16(units.size()));
+                units.append(r.unitId);
+            }
+            rows.push_back({r.readId, packPlate(r.plate), packPlate(r.bestPlate), r.timeUtc, r.confidence,
+                            r.latitude.value_or(none), r.longitude.value_or(none), r.cropImageId,
+                            quint32(canonIds.at(packPlate(table.canonicalText(r.plate)))), *unit, quint8(r.rank)});
         }
     }
-    std::sort(rows.begin(), rows.end());
-    auto insertRead = m_db.prepare(
-        QStringLiteral("INSERT INTO search_reads(canon_id, read_id, rank, plate) VALUES (?1, ?2, ?3, ?4)"));
-    for (const Row& row : rows)
-        insertRead.bind(1, row.canonId).bind(2, row.readId).bind(3, row.rank).bind(4, unpackPlate(row.plate)).run();
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key() < b.key(); });
+    auto insertRead = m_db.prepare(QString::fromLatin1(kInsertReadingSql));
+    for (const Row& row : rows) {
+        Reading r;
+        r.readId = row.readId;
+        r.rank = row.rank;
+        r.plate = unpackPlate(row.plate);
+        r.bestPlate = row.rank > 0 ? unpackPlate(row.bestPlate) : r.plate;
+        r.timeUtc = row.timeUtc;
+        r.confidence = row.confidence;
+        if (!std::isnan(row.latitude))
+            r.latitude = row.latitude;
+        if (!std::isnan(row.longitude))
+            r.longitude = row.longitude;
+        r.unitId = units[row.unit];
+        r.cropImageId = row.cropImageId;
+        bindReading(insertRead, row.canonId, r);
+        insertRead.run();
+    }
+}
+
+void PlateIndex::forEachIndexedReading(const QString& readIdTable,
+                                       const std::function<void(qint64, qint64, int)>& visit)
+{
+    // Internal callers pass their own temp table's name; never user input.
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*$"));
+    if (!identifier.match(readIdTable).hasMatch())
+        raise(ErrorCode::Internal, QStringLiteral("Not a table name: %1").arg(readIdTable));
+    const LookAlikeTable& table = LookAlikeTable::standard();
+    auto readings = m_db.prepare(QStringLiteral("SELECT id, 0, plate FROM reads WHERE id IN (SELECT id FROM %1) "
+                                                "UNION ALL SELECT read_id, rank, plate FROM read_alternatives "
+                                                "WHERE read_id IN (SELECT id FROM %1)")
+                                     .arg(readIdTable));
+    auto canon = m_db.prepare(QStringLiteral("SELECT id FROM search_canon WHERE canon = ?1"));
+    while (readings.step()) {
+        const QString plate = readings.text(2);
+        if (!PlateText::isValid(plate))
+            continue;
+        canon.bind(1, table.canonicalText(plate));
+        if (canon.step())
+            visit(canon.int64(0), readings.int64(0), int(readings.int64(1)));
+        canon.reset();
+    }
+}
+
+void PlateIndex::removeReads(const QString& readIdTable)
+{
+    auto remove = m_db.prepare(
+        QStringLiteral("DELETE FROM search_reads WHERE canon_id = ?1 AND read_id = ?2 AND rank = ?3"));
+    forEachIndexedReading(readIdTable, [&](qint64 canonId, qint64 readId, int rank) {
+        remove.bind(1, canonId).bind(2, readId).bind(3, rank).run();
+    });
+}
+
+void PlateIndex::clearCropImages(const QString& readIdTable)
+{
+    auto clear = m_db.prepare(QStringLiteral(
+        "UPDATE search_reads SET crop_image_id = NULL WHERE canon_id = ?1 AND read_id = ?2 AND rank = ?3"));
+    forEachIndexedReading(readIdTable, [&](qint64 canonId, qint64 readId, int rank) {
+        clear.bind(1, canonId).bind(2, readId).bind(3, rank).run();
+    });
+}
+
+void PlateIndex::pruneUnusedForms()
+{
+    m_db.exec(QStringLiteral(
+        "DELETE FROM search_canon WHERE NOT EXISTS (SELECT 1 FROM search_reads r WHERE r.canon_id = search_canon.id);"
+        "DELETE FROM search_grams WHERE canon_id NOT IN (SELECT id FROM search_canon);"));
 }
 
 std::vector<PlateIndex::Reading> PlateIndex::candidates(const PlatePattern& pattern, int tolerance)
@@ -393,11 +539,12 @@ std::vector<PlateIndex::Reading> PlateIndex::candidates(const PlatePattern& patt
     }
 
     std::vector<Reading> readings;
-    auto s = m_db.prepare(QStringLiteral("SELECT plate, read_id, rank FROM search_reads WHERE canon_id = ?1"));
+    auto s = m_db.prepare(QStringLiteral("SELECT plate, read_id, rank, best_plate, time_utc, confidence, lat, lon, "
+                                         "unit_id, crop_image_id FROM search_reads WHERE canon_id = ?1"));
     for (qint64 id : verified) {
         s.bind(1, id);
         while (s.step())
-            readings.push_back({s.text(0), s.int64(1), int(s.int64(2))});
+            readings.push_back(readingFromRow(s));
         s.reset();
     }
     return readings;

@@ -1,10 +1,8 @@
 #include "search/ReadFinder.h"
 
-#include "reads/ReadRepository.h"
 #include "search/PlateIndex.h"
 #include "search/PlateMatcher.h"
 #include "store/Database.h"
-#include "store/Statement.h"
 
 #include <QSet>
 
@@ -18,21 +16,33 @@ namespace alpr {
 
 namespace {
 
-constexpr auto kFilterSql = " AND reads.time_utc >= ?2 AND reads.time_utc <= ?3 AND reads.confidence >= ?4"
-                            " AND (?5 IS NULL OR (reads.lat BETWEEN ?5 AND ?6 AND reads.lon BETWEEN ?7 AND ?8))";
-
-void bindFilters(store::Statement& s, const SearchFilters& f)
-{
-    s.bind(2, f.fromUtc.isValid() ? f.fromUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::min());
-    s.bind(3, f.toUtc.isValid() ? f.toUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::max());
-    s.bind(4, f.minConfidence.value_or(-1.0));
-    if (f.area) {
-        s.bind(5, f.area->south).bind(6, f.area->north).bind(7, f.area->west).bind(8, f.area->east);
-    } else {
-        for (int i = 5; i <= 8; ++i)
-            s.bind(i, nullptr);
+/// The filters as plain values, tested on the summary each indexed reading carries.
+class FilterTest {
+public:
+    explicit FilterTest(const SearchFilters& f)
+        : m_from(f.fromUtc.isValid() ? f.fromUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::min()),
+          m_to(f.toUtc.isValid() ? f.toUtc.toSecsSinceEpoch() : std::numeric_limits<qint64>::max()),
+          m_minConfidence(f.minConfidence.value_or(-1.0)), m_area(f.area), m_units(f.units.begin(), f.units.end())
+    {
     }
-}
+
+    [[nodiscard]] bool accepts(const PlateIndex::Reading& r) const
+    {
+        if (r.timeUtc < m_from || r.timeUtc > m_to || r.confidence < m_minConfidence)
+            return false;
+        if (m_area && !(r.latitude && r.longitude && *r.latitude >= m_area->south && *r.latitude <= m_area->north &&
+                        *r.longitude >= m_area->west && *r.longitude <= m_area->east))
+            return false;
+        return m_units.isEmpty() || m_units.contains(r.unitId);
+    }
+
+private:
+    qint64 m_from;
+    qint64 m_to;
+    double m_minConfidence;
+    std::optional<GeoRect> m_area;
+    QSet<QString> m_units;
+};
 
 } // namespace
 
@@ -40,18 +50,18 @@ SearchResult ReadFinder::find(const PlatePattern& pattern, int tolerance, const 
 {
     SearchResult result;
     PlateIndex index(m_db);
+    // The index covers what a result row shows and the filters test: no visit to the reads table.
     const std::vector<PlateIndex::Reading> candidates = index.candidates(pattern, tolerance);
     result.scannedDictionary = index.lastQueryScanned();
 
     // Verify each distinct reading once; a read keeps its best matching reading (then the best reading over an
     // alternative).
     const PlateMatcher matcher(pattern, tolerance);
-    // Node-based: candidates keep pointers to the readings and matches while more are added.
+    const FilterTest filter(filters);
+    // Node-based: candidates keep pointers to the matches while more are added.
     std::unordered_map<QString, std::optional<PlateMatch>> verdicts;
     struct Candidate {
-        qint64 readId;
-        int rank;
-        const QString* plate;
+        const PlateIndex::Reading* reading;
         const PlateMatch* match;
     };
     QHash<qint64, Candidate> byRead;
@@ -59,57 +69,48 @@ SearchResult ReadFinder::find(const PlatePattern& pattern, int tolerance, const 
         auto verdict = verdicts.find(r.plate);
         if (verdict == verdicts.end())
             verdict = verdicts.emplace(r.plate, matcher.match(r.plate)).first;
-        if (!verdict->second.has_value())
+        if (!verdict->second.has_value() || !filter.accepts(r))
             continue;
-        const Candidate c{r.readId, r.rank, &verdict->first, &*verdict->second};
+        const Candidate c{&r, &*verdict->second};
         auto existing = byRead.find(r.readId);
         if (existing == byRead.end())
             byRead.insert(r.readId, c);
-        else if (std::pair(c.match->score, c.rank) < std::pair(existing->match->score, existing->rank))
+        else if (std::pair(c.match->score, c.reading->rank) <
+                 std::pair(existing->match->score, existing->reading->rank))
             *existing = c;
     }
     for (const auto& [plate, verdict] : verdicts)
         result.matchedPlates += verdict.has_value() ? 1 : 0;
 
-    // Best first, so that a limit cuts the worst ranked reads; within a score, in id order, which is the order of
-    // the reads table on disk.
+    // Rank the light candidates and build hits (strings, dates) only for those within the limit.
     std::vector<Candidate> ordered(byRead.begin(), byRead.end());
-    std::sort(ordered.begin(), ordered.end(), [](const Candidate& a, const Candidate& b) {
-        return std::tuple(a.match->score, a.readId) < std::tuple(b.match->score, b.readId);
-    });
-    auto row = m_db.prepare(QStringLiteral("SELECT %1 FROM reads WHERE reads.id = ?1%2")
-                                .arg(QLatin1String(ReadRepository::kReadColumns), QLatin1String(kFilterSql)));
-    const QSet<QString> units(filters.units.begin(), filters.units.end());
-    QHash<const PlateMatch*, QString> explanations;
-    result.hits.reserve(qsizetype(std::min<size_t>(ordered.size(), size_t(limit))));
-    for (const Candidate& c : ordered) {
-        if (result.hits.size() >= limit && c.match->score > result.hits.last().score) {
-            result.truncated = true;
-            break;
-        }
-        row.bind(1, c.readId); // reset() clears the bindings: bind all again for each read
-        bindFilters(row, filters);
-        if (row.step()) {
-            SearchHit hit;
-            hit.read = ReadRepository::readFromRow(row);
-            if (units.isEmpty() || units.contains(hit.read.unitId)) {
-                auto explanation = explanations.find(c.match);
-                if (explanation == explanations.end())
-                    explanation = explanations.insert(c.match, c.match->explanation());
-                hit.matchedPlate = *c.plate;
-                hit.alternativeRank = c.rank;
-                hit.score = c.match->score;
-                hit.explanation =
-                    c.rank == 0 ? *explanation : *explanation + QStringLiteral(" (alternative reading %1)").arg(c.rank);
-                result.hits.append(std::move(hit));
-            }
-        }
-        row.reset();
-    }
-    std::sort(result.hits.begin(), result.hits.end(), SearchHit::ranksBefore);
-    if (result.hits.size() > limit) {
-        result.hits.resize(limit);
+    const auto ranksBefore = [](const Candidate& a, const Candidate& b) {
+        // SearchHit::ranksBefore on the summary: better score, best reading first, newest first, then newest id.
+        return std::tuple(a.match->score, a.reading->rank, -a.reading->timeUtc, -a.reading->readId) <
+               std::tuple(b.match->score, b.reading->rank, -b.reading->timeUtc, -b.reading->readId);
+    };
+    if (ordered.size() > size_t(limit)) {
+        std::partial_sort(ordered.begin(), ordered.begin() + limit, ordered.end(), ranksBefore);
+        ordered.resize(size_t(limit));
         result.truncated = true;
+    } else {
+        std::sort(ordered.begin(), ordered.end(), ranksBefore);
+    }
+    QHash<const PlateMatch*, QString> explanations;
+    result.hits.reserve(qsizetype(ordered.size()));
+    for (const Candidate& c : ordered) {
+        auto explanation = explanations.find(c.match);
+        if (explanation == explanations.end())
+            explanation = explanations.insert(c.match, c.match->explanation());
+        SearchHit hit;
+        hit.read = c.reading->summary();
+        hit.matchedPlate = c.reading->plate;
+        hit.alternativeRank = c.reading->rank;
+        hit.score = c.match->score;
+        hit.explanation = c.reading->rank == 0
+                              ? *explanation
+                              : *explanation + QStringLiteral(" (alternative reading %1)").arg(c.reading->rank);
+        result.hits.append(std::move(hit));
     }
     return result;
 }

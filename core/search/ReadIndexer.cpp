@@ -37,27 +37,26 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
         state.bind(1, newest).run();
         return report;
     }
-    auto reads = db.prepare(QStringLiteral("SELECT id, plate FROM reads WHERE id > ?1 AND id <= ?2"));
-    auto alternatives = db.prepare(
-        QStringLiteral("SELECT read_id, rank, plate FROM read_alternatives WHERE read_id > ?1 AND read_id <= ?2"));
+    auto reads = db.prepare(QStringLiteral("SELECT reads.plate, reads.id, 0, %1 FROM reads WHERE reads.id > ?1 AND "
+                                           "reads.id <= ?2")
+                                .arg(QLatin1String(PlateIndex::kSummaryColumns)));
+    auto alternatives = db.prepare(QStringLiteral("SELECT a.plate, a.read_id, a.rank, %1 FROM read_alternatives a "
+                                                  "JOIN reads ON reads.id = a.read_id WHERE a.read_id > ?1 AND "
+                                                  "a.read_id <= ?2")
+                                       .arg(QLatin1String(PlateIndex::kSummaryColumns)));
     for (qint64 from = indexed; from < newest; from += kChunkReads) {
         const qint64 to = std::min(newest, from + kChunkReads);
         QList<PlateIndex::Reading> plates;
         QHash<QString, QList<WatchMatcher::Reading>> readings;
-        reads.bind(1, from).bind(2, to);
-        while (reads.step()) {
-            plates.append({reads.text(1), reads.int64(0), 0});
-            if (!watches.isEmpty())
-                readings[plates.last().plate].append({reads.int64(0), 0});
+        for (store::Statement* s : {&reads, &alternatives}) {
+            s->bind(1, from).bind(2, to);
+            while (s->step()) {
+                plates.append(PlateIndex::readingFromRow(*s));
+                if (!watches.isEmpty())
+                    readings[plates.last().plate].append({plates.last().readId, plates.last().rank});
+            }
+            s->reset();
         }
-        reads.reset();
-        alternatives.bind(1, from).bind(2, to);
-        while (alternatives.step()) {
-            plates.append({alternatives.text(2), alternatives.int64(0), int(alternatives.int64(1))});
-            if (!watches.isEmpty())
-                readings[plates.last().plate].append({alternatives.int64(0), int(alternatives.int64(1))});
-        }
-        alternatives.reset();
         if (!rebuild)
             index.add(plates);
         if (!watches.isEmpty())

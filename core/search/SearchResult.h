@@ -8,7 +8,7 @@ namespace alpr {
 
 /// One read in the results: the read, which of its readings matched and how.
 struct SearchHit {
-    PlateRead read;          ///< alternatives are not loaded (see SearchService::viewRead)
+    PlateRead read;          ///< a summary from the index: no alternatives, source or context image (viewRead)
     QString matchedPlate;    ///< the reading that matched: read.plate, or an alternative
     int alternativeRank = 0; ///< 0 = the best reading matched, else the alternative's rank (1 = runner-up)
     int score = 0;           ///< PlateMatch::score; lower ranks first

@@ -40,10 +40,15 @@ int Migrations::latestVersion()
 
 VoidResult Migrations::apply(Database& db)
 {
+    return applyUpTo(db, latestVersion());
+}
+
+VoidResult Migrations::applyUpTo(Database& db, int version)
+{
     return guarded([&] {
         const int current = int(db.queryInt64(QStringLiteral("PRAGMA user_version")));
         for (const MigrationFile& m : migrationFiles()) {
-            if (m.version <= current)
+            if (m.version <= current || m.version > version)
                 continue;
             QFile file(m.path);
             if (!file.open(QIODevice::ReadOnly))

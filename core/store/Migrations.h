@@ -12,6 +12,9 @@ class Migrations {
 public:
     [[nodiscard]] static int latestVersion();
     [[nodiscard]] static VoidResult apply(Database& db);
+    /// Applies pending migrations up to and including `version` only: for tests that prove a migration carries a
+    /// store written by an earlier version forward.
+    [[nodiscard]] static VoidResult applyUpTo(Database& db, int version);
 };
 
 } // namespace alpr::store

@@ -175,6 +175,16 @@ bool indexForSearch(Session& session)
 #endif
 }
 
+// The search index copies each read's plate, time, place and crop image (search/PlateIndex): after every purge
+// batch, cancelled run or not, it lists exactly the reads left, each with the crop image the read still has.
+void verifySearchIndexFollowsReads(store::Database& db)
+{
+    QCOMPARE(idSet(db, QStringLiteral("SELECT DISTINCT read_id FROM search_reads")), remainingReadIds(db));
+    QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM search_reads s JOIN reads r ON r.id = s.read_id "
+                                          "WHERE s.crop_image_id IS NOT r.crop_image_id")),
+             qint64(0));
+}
+
 qint64 sumOfBatchParameter(Session& session, const QString& key)
 {
     auto records = AuditLog::list(session.database(), {{}, QStringLiteral("retention.purge.batch")});
@@ -326,6 +336,7 @@ private slots:
         buildScenario(store, s);
         if (QTest::currentTestFailed())
             return;
+        const bool indexed = indexForSearch(session);
         PurgeJob purge(session, session.database());
         JobContext* running = nullptr;
         JobContext job([&](qint64 done, qint64, const QString&) {
@@ -341,6 +352,8 @@ private slots:
         QCOMPARE((*unfinished)->status, QStringLiteral("cancelled"));
         QCOMPARE((*unfinished)->readsDeleted, qint64(40));
         QCOMPARE(remainingReadIds(session.database()).size(), s.readByAge.size() - 40);
+        if (indexed) // a search between the cancel and the resume must not list a purged read
+            verifySearchIndexFollowsReads(session.database());
 
         // Resumed a day later: the original cut-offs hold, so the day's ageing adds nothing to this run.
         store.clock().advanceDays(1);
@@ -351,6 +364,8 @@ private slots:
         QCOMPARE(summary->run.id, (*unfinished)->id);
         QCOMPARE(summary->run.readsDeleted, qint64(s.readByAge.size() - s.expectedKept.size()));
         verifyOutcome(session, s);
+        if (indexed)
+            verifySearchIndexFollowsReads(session.database());
         QCOMPARE(AuditLog::list(session.database(), {{}, QStringLiteral("retention.purge.cancel")})->size(), 1);
         QCOMPARE(AuditLog::list(session.database(), {{}, QStringLiteral("retention.purge.resume")})->size(), 1);
         QVERIFY(!purge.unfinishedRun()->has_value());
