@@ -8,6 +8,10 @@ namespace alpr::engine::internal {
 
 namespace {
 
+// A rectified plate using less grey range than this is washed out and is stretched before reading (64-128 measured
+// alike on us-dev and the drive-by; 160 already turned non-plates into confident reads).
+constexpr double lowContrastRange = 128.0;
+
 // Grows the quad along its own axes (left-right and top-bottom), not the image's.
 std::array<cv::Point2f, 4> grown(const std::array<cv::Point2f, 4>& quad, float growX, float growY)
 {
@@ -62,9 +66,14 @@ CtcProbabilities PlateOcrNet::read(const cv::Mat& bgr, const std::array<cv::Poin
             p *= shrink;
         cv::Mat gray;
         cv::cvtColor(rectify(source, scaled, inputSize), gray, cv::COLOR_BGR2GRAY);
-        // Washed-out and tinted plates (faded paint, glare, a green or blue background) reach the network with a
-        // few dozen grey levels between ink and background; stretched to the full range they read like the rest.
-        cv::normalize(gray, gray, 0, 255, cv::NORM_MINMAX);
+        // Washed-out and tinted plates (faded paint, glare, a pale green or blue background) reach the network with
+        // a few dozen grey levels between ink and background; stretched to the full range they read like the rest.
+        // Crops with more contrast are left alone: stretched, a red-and-white barrier or a fog lamp became "text"
+        // read at full confidence.
+        double darkest = 0.0, brightest = 0.0;
+        cv::minMaxLoc(gray, &darkest, &brightest);
+        if (brightest - darkest < lowContrastRange)
+            cv::normalize(gray, gray, 0, 255, cv::NORM_MINMAX);
         const cv::Mat logits = forward(gray); // 1 x classes x 1 x steps
         const int classes = logits.size[1];
         const int steps = logits.size[3];
