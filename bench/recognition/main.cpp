@@ -1,13 +1,15 @@
 // alpr_bench_recognition: accuracy and speed of the recognition engine on the shared benchmark data.
 //
 //   alpr_bench_recognition [--data DIR] [--skip-footage] [--repeat N] [--detection-threshold X] [--min-confidence X]
-//                          [--models DIR] [--dump DIR]
+//                          [--models DIR] [--dump DIR] [--clip FILE]...
 //   alpr_bench_recognition --calibrate [--write FILE]   refit the confidence calibration on the us-crops
 //                                                        validation split (never on us-dev) and print/write it
 //
 // Prints a table: plates detected, top-1 exact, top-5, median and p90 ms per image on one thread (decode included
 // and recognition alone), calibration check, OCR-only accuracy on our us-crops validation split, and for the
-// synthetic drive-by footage frames/s analysed against frames/s decoded only, in the same run.
+// synthetic drive-by footage frames/s analysed against frames/s decoded only, and the plain-view-only detector as
+// a baseline, in the same run. Each --clip lists every pass found on another clip (no ground truth) with the plain
+// view only and with both views.
 
 #include "common/JobContext.h"
 #include "common/Paths.h"
@@ -322,6 +324,99 @@ void benchOcr(PlateRecognizer& recognizer, const QString& cropDir, bool calibrat
     out << "written to " << writePath << "\n";
 }
 
+struct FootageRun {
+    QList<TrackedPlate> plates;
+    FootageRecognizer::Statistics stats;
+};
+
+Result<FootageRun> runFootage(PlateRecognizer& recognizer, const QString& clip, DetectionView view)
+{
+    FootageRecognizer footage(recognizer);
+    FootageOptions options;
+    options.detectionView = view;
+    JobContext job;
+    auto plates = footage.run(clip, options, job);
+    if (!plates)
+        return std::unexpected(plates.error());
+    return FootageRun{std::move(*plates), footage.lastStatistics()};
+}
+
+QString seenText(const TrackedPlate& p)
+{
+    return QStringLiteral("%1 seen %2-%3 s")
+        .arg(p.text)
+        .arg(p.firstSeenSeconds, 0, 'f', 2)
+        .arg(p.lastSeenSeconds, 0, 'f', 2);
+}
+
+/// Every pass on a clip without ground truth, with both detector settings (false passes show up here).
+void listFootage(PlateRecognizer& recognizer, const QString& clip)
+{
+    for (const DetectionView view : {DetectionView::Plain, DetectionView::Both}) {
+        const auto run = runFootage(recognizer, clip, view);
+        if (!run) {
+            out << "footage: failed: " << run.error().toString() << "\n";
+            return;
+        }
+        QStringList seen;
+        for (const TrackedPlate& p : run->plates)
+            seen << seenText(p);
+        out << QFileInfo(clip).fileName() << (view == DetectionView::Plain ? " plain view: " : " both views: ")
+            << run->plates.size() << " passes" << (seen.isEmpty() ? QString() : QStringLiteral(": ") + seen.join(", "))
+            << "\n";
+    }
+}
+
+struct DriveByScore {
+    int exactOnce = 0;
+    int nearMisses = 0;
+    qsizetype other = 0;
+    QStringList lines;
+};
+
+DriveByScore scoreDriveBy(const QList<TrackedPlate>& plates, const QByteArray& truth)
+{
+    DriveByScore score;
+    QList<bool> used(plates.size(), false);
+    for (const QByteArray& line : truth.split('\n').mid(1)) {
+        const QList<QByteArray> f = line.trimmed().split(',');
+        if (f.size() < 3)
+            continue;
+        const double start = f[0].toDouble(), end = f[1].toDouble();
+        const QString plate = QString::fromUtf8(f[2]);
+        int reports = 0;
+        bool inWindow = true;
+        QStringList seen;
+        for (qsizetype i = 0; i < plates.size(); ++i) {
+            if (plates[i].text != plate)
+                continue;
+            ++reports;
+            used[i] = true;
+            seen << seenText(plates[i]);
+            inWindow = inWindow && plates[i].firstSeenSeconds >= start - 0.1 && plates[i].lastSeenSeconds <= end + 0.1;
+        }
+        score.exactOnce += (reports == 1 && inWindow) ? 1 : 0;
+        for (qsizetype i = 0; i < plates.size() && reports == 0; ++i) {
+            const TrackedPlate& p = plates[i];
+            if (p.firstSeenSeconds >= start - 0.1 && p.lastSeenSeconds <= end + 0.1 &&
+                PlateTracker::editDistance(p.text, plate) == 1) {
+                seen << QStringLiteral("near miss: ") + seenText(p);
+                used[i] = true;
+                ++score.nearMisses;
+            }
+        }
+        score.lines << QStringLiteral("    %1  %2-%3 s: reported %4x%5%6")
+                           .arg(plate, -8)
+                           .arg(start)
+                           .arg(end)
+                           .arg(reports)
+                           .arg(reports && !inWindow ? QStringLiteral(" (outside window)") : QString(),
+                                seen.isEmpty() ? QString() : QStringLiteral(" (") + seen.join(", ") + ")");
+    }
+    score.other = std::count(used.begin(), used.end(), false);
+    return score;
+}
+
 void benchFootage(PlateRecognizer& recognizer, const QString& footageDir)
 {
     const QString clip = footageDir + QStringLiteral("/us_driveby_synthetic.mp4");
@@ -330,65 +425,38 @@ void benchFootage(PlateRecognizer& recognizer, const QString& footageDir)
         out << "footage: not found under " << footageDir << ", skipped\n";
         return;
     }
+    const QByteArray truth = truthFile.readAll();
     FootageRecognizer footage(recognizer);
     const auto decodeOnly = footage.decodeOnly(clip);
-    JobContext job;
-    const auto plates = footage.run(clip, FootageOptions{}, job);
-    if (!decodeOnly || !plates) {
-        out << "footage: failed: " << (decodeOnly ? plates.error() : decodeOnly.error()).toString() << "\n";
+    // Baseline in the same run: the detector on the plain view only (FootageOptions' default looks at both).
+    const auto plain = runFootage(recognizer, clip, DetectionView::Plain);
+    const auto both = runFootage(recognizer, clip, FootageOptions{}.detectionView);
+    if (!decodeOnly || !plain || !both) {
+        out << "footage: failed: "
+            << (!decodeOnly ? decodeOnly.error()
+                : !plain    ? plain.error()
+                            : both.error())
+                   .toString()
+            << "\n";
         return;
     }
-    const auto stats = footage.lastStatistics();
+    const auto fps = [](const FootageRecognizer::Statistics& s) { return s.framesDecoded / s.wallSeconds; };
+    const auto& stats = both->stats;
     out << "us_driveby_synthetic.mp4 (" << stats.framesDecoded << " frames, " << stats.durationSeconds << " s)\n";
-    out << "    decode only               "
-        << QString::number(decodeOnly->framesDecoded / decodeOnly->wallSeconds, 'f', 1) << " frames/s\n";
-    out << "    full analysis             " << QString::number(stats.framesDecoded / stats.wallSeconds, 'f', 1)
-        << " frames/s of footage (" << stats.framesAnalysed << " frames analysed, "
+    out << "    decode only               " << QString::number(fps(*decodeOnly), 'f', 1) << " frames/s\n";
+    out << "    full analysis             " << QString::number(fps(stats), 'f', 1) << " frames/s of footage ("
+        << stats.framesAnalysed << " frames analysed, "
         << QString::number(stats.framesAnalysed / stats.wallSeconds, 'f', 1) << " analysed/s)\n";
-    out << "    ratio analysis / decode   "
-        << QString::number((stats.framesDecoded / stats.wallSeconds) /
-                               (decodeOnly->framesDecoded / decodeOnly->wallSeconds),
-                           'f', 2)
-        << "\n";
-    int found = 0, truths = 0;
-    QList<bool> used(plates->size(), false);
-    for (const QByteArray& line : truthFile.readAll().split('\n').mid(1)) {
-        const QList<QByteArray> f = line.trimmed().split(',');
-        if (f.size() < 3)
-            continue;
-        ++truths;
-        const double start = f[0].toDouble(), end = f[1].toDouble();
-        const QString plate = QString::fromUtf8(f[2]);
-        int reports = 0;
-        bool inWindow = true;
-        for (qsizetype i = 0; i < plates->size(); ++i) {
-            if ((*plates)[i].text != plate)
-                continue;
-            ++reports;
-            used[i] = true;
-            inWindow =
-                inWindow && (*plates)[i].firstSeenSeconds >= start - 0.1 && (*plates)[i].lastSeenSeconds <= end + 0.1;
-        }
-        found += (reports == 1 && inWindow) ? 1 : 0;
-        QString nearMiss;
-        for (qsizetype i = 0; i < plates->size() && reports == 0; ++i) {
-            const TrackedPlate& p = (*plates)[i];
-            if (p.firstSeenSeconds >= start - 0.1 && p.lastSeenSeconds <= end + 0.1 &&
-                PlateTracker::editDistance(p.text, plate) == 1) {
-                nearMiss = QStringLiteral(" (read once as %1)").arg(p.text);
-                used[i] = true;
-            }
-        }
-        out << QStringLiteral("    %1  %2-%3 s: reported %4x%5%6\n")
-                   .arg(plate, -8)
-                   .arg(start)
-                   .arg(end)
-                   .arg(reports)
-                   .arg(reports && !inWindow ? QStringLiteral(" (outside window)") : QString(), nearMiss);
-    }
-    const auto extra = std::count(used.begin(), used.end(), false);
-    out << "    plates reported exactly, once, in their window: " << found << "/" << truths
-        << "; other reports: " << extra << "\n";
+    out << "    ratio analysis / decode   " << QString::number(fps(stats) / fps(*decodeOnly), 'f', 2) << "\n";
+    const DriveByScore score = scoreDriveBy(both->plates, truth);
+    for (const QString& line : score.lines)
+        out << line << "\n";
+    out << "    plates reported exactly, once, in their window: " << score.exactOnce << "/" << score.lines.size()
+        << "; one character off: " << score.nearMisses << "; other reports: " << score.other << "\n";
+    const DriveByScore plainScore = scoreDriveBy(plain->plates, truth);
+    out << "    baseline, plain view only: " << plainScore.exactOnce << "/" << plainScore.lines.size() << " exact, "
+        << plainScore.nearMisses << " one off, " << plainScore.other << " other; "
+        << QString::number(fps(plain->stats), 'f', 1) << " frames/s of footage\n";
 }
 
 } // namespace
@@ -431,5 +499,8 @@ int main(int argc, char** argv)
     benchOcr(**recognizer, data + QStringLiteral("/plates/us-crops"), false, QString());
     if (!args.contains(QStringLiteral("--skip-footage")))
         benchFootage(**recognizer, data + QStringLiteral("/footage"));
+    for (qsizetype i = args.indexOf(QStringLiteral("--clip")); i >= 0 && i + 1 < args.size();
+         i = args.indexOf(QStringLiteral("--clip"), i + 2))
+        listFootage(**recognizer, args[i + 1]);
     return 0;
 }
