@@ -1,7 +1,7 @@
 // alpr_bench_recognition: accuracy and speed of the recognition engine on the shared benchmark data.
 //
 //   alpr_bench_recognition [--data DIR] [--skip-footage] [--repeat N] [--detection-threshold X] [--min-confidence X]
-//                          [--models DIR] [--dump DIR] [--clip FILE]...
+//                          [--models DIR] [--dump DIR] [--clip FILE]... [--detection-view plain|both|equalised]
 //   alpr_bench_recognition --calibrate [--write FILE]   refit the confidence calibration on the us-crops
 //                                                        validation split (never on us-dev) and print/write it
 //
@@ -481,6 +481,10 @@ int main(int argc, char** argv)
     options.minConfidence =
         valueOf(QStringLiteral("--min-confidence"), QString::number(options.minConfidence)).toDouble();
     options.modelDirectory = valueOf(QStringLiteral("--models"), QString());
+    const QString view = valueOf(QStringLiteral("--detection-view"), QStringLiteral("plain"));
+    options.detectionView = view == QLatin1String("both")        ? DetectionView::Both
+                            : view == QLatin1String("equalised") ? DetectionView::Equalised
+                                                                 : DetectionView::Plain;
     const bool calibrate = args.contains(QStringLiteral("--calibrate"));
     if (calibrate)
         options.maxCandidates = 1000;
