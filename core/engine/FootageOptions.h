@@ -18,8 +18,8 @@ struct FootageOptions {
     /// a second or more, so 10/s gives every pass several reads for the vote.
     double analysisFps = 10.0;
     /// Views the detector looks at in each analysed frame. Both by default: footage is often washed out (sun,
-    /// cheap sensors) and the second, contrast-equalised pass found the drive-by's pale plate for ~25 ms a frame
-    /// (docs/engine.md); Plain is faster.
+    /// cheap sensors), and the contrast-equalised second pass found the drive-by's pale plate for ~40% of the
+    /// throughput (docs/engine.md); Plain is faster.
     DetectionView detectionView = DetectionView::Both;
     /// Skip sampled frames where nothing moved since the last analysed frame and no plate is being tracked.
     bool motionGating = true;

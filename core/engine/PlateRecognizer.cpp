@@ -124,12 +124,8 @@ Result<QList<PlateRead>> PlateRecognizer::recognize(const Frame& frame, Detectio
         return fail(ErrorCode::InvalidInput, QStringLiteral("There is no image to analyse"));
     try {
         const cv::Mat image = internal::matView(frame);
-        using View = internal::PlateDetectorNet::View;
-        const View detectorView = view == DetectionView::Both        ? View::Both
-                                  : view == DetectionView::Equalised ? View::Equalised
-                                                                     : View::Plain;
         const auto detections = d->models.detector->detect(image, static_cast<float>(d->options.detectionThreshold),
-                                                           d->options.maxPlates, detectorView);
+                                                           d->options.maxPlates, view);
         QList<PlateRead> reads;
         for (const auto& detection : detections) {
             auto refined = d->models.detector->refine(image, detection, static_cast<float>(d->options.refineThreshold));

@@ -6,7 +6,8 @@ namespace alpr::engine {
 
 /// Which views of an image the detector looks at. Equalised is a contrast-equalised copy (CLAHE on luma): it
 /// brings out washed-out and low-contrast plates (faded paint, glare, pale coloured backgrounds) but on ordinary
-/// photos finds more non-plates, so it is best as a second look (Both: one more detector pass, ~+25 ms a frame).
+/// photos finds more non-plates, so it is best as a second look (Both: one more detector pass and the reads it
+/// adds, ~+40 ms a 720p frame here; docs/engine.md).
 enum class DetectionView { Plain, Equalised, Both };
 
 /// Tuning of PlateRecognizer. The defaults are the ones measured in docs/engine.md.

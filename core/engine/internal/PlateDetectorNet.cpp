@@ -99,7 +99,8 @@ cv::Mat PlateDetectorNet::equalised(const cv::Mat& bgr)
     return out;
 }
 
-std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float threshold, int maxCount, View view)
+std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float threshold, int maxCount,
+                                                     DetectionView view)
 {
     const int inW = m_geometry.inputWidth;
     const int inH = m_geometry.inputHeight;
@@ -120,9 +121,9 @@ std::vector<PlateDetection> PlateDetectorNet::detect(const cv::Mat& bgr, float t
     if (scaledH > inH)
         windowTops.push_back(scaledH - inH);
     std::vector<std::pair<cv::Mat, bool>> views;
-    if (view != View::Equalised)
+    if (view != DetectionView::Equalised)
         views.emplace_back(scaled, false);
-    if (view != View::Plain)
+    if (view != DetectionView::Plain)
         views.emplace_back(equalised(scaled), true);
     std::vector<PlateDetection> found;
     for (const auto& [image, isEqualised] : views) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/RecognizerOptions.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/dnn.hpp>
 #include <opencv2/imgproc.hpp>
@@ -33,14 +35,10 @@ public:
     /// net and refineNet are two instances of the same model, so neither reallocates for the other's input size.
     PlateDetectorNet(cv::dnn::Net net, cv::dnn::Net refineNet, Geometry geometry);
 
-    /// Which views of the image the detector looks at: as it is, contrast-equalised (CLAHE on luma, which brings
-    /// out washed-out and low-contrast plates but costs some precision on ordinary photos), or both (one more
-    /// forward pass; detections of the same plate in both views are merged).
-    enum class View { Plain, Equalised, Both };
-
-    /// Throws cv::Exception on OpenCV failures (callers convert at the module edge).
+    /// view: the image as it is, its contrast-equalised copy (CLAHE on luma), or both, merged with the plain view's
+    /// detections first. Throws cv::Exception on OpenCV failures (callers convert at the module edge).
     [[nodiscard]] std::vector<PlateDetection> detect(const cv::Mat& bgr, float threshold, int maxCount,
-                                                     View view = View::Plain);
+                                                     DetectionView view = DetectionView::Plain);
 
     /// Looks again at one detection, zoomed so the plate is about 96 px wide: corners from there, or nullopt when
     /// the zoomed view shows no plate (most false detections). Throws cv::Exception like detect().
