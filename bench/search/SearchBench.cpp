@@ -1,4 +1,4 @@
-// bench_search [--reads N] [--dir DIR] [--runs R] [--baseline-runs B] [--rebuild]
+// bench_search [--reads N] [--dir DIR] [--runs R] [--baseline-runs B] [--rebuild] [--only QUERY]
 //
 // Partial-plate search latency at N reads (default 10 million) of demo data: median and p95 per query type, each
 // beside the same query as a plain SQL GLOB over reads and alternatives, measured in the same run on the same store.
@@ -38,6 +38,7 @@ struct Options {
     int runs = 40;
     int baselineRuns = 3;
     bool rebuild = false;
+    QString only; ///< run only the query types whose name contains this (profiling one of them)
 };
 
 qint64 peakRssKiB()
@@ -212,9 +213,11 @@ int main(int argc, char* argv[])
             options.baselineRuns = next.toInt(), ++i;
         else if (a == QLatin1String("--rebuild"))
             options.rebuild = true;
+        else if (a == QLatin1String("--only"))
+            options.only = next, ++i;
         else {
             std::fprintf(stderr,
-                         "usage: bench_search [--reads N] [--dir DIR] [--runs R] [--baseline-runs B] [--rebuild]\n");
+                         "usage: bench_search [--reads N] [--dir DIR] [--runs R] [--baseline-runs B] [--rebuild] [--only QUERY]\n");
             return 1;
         }
     }
@@ -267,6 +270,8 @@ int main(int argc, char* argv[])
     bool allMet = true;
     SearchService service(*session);
     for (const QueryType& type : types) {
+        if (!QString::fromLatin1(type.name).contains(options.only))
+            continue;
         std::vector<double> times;
         qint64 totalHits = 0;
         QStringList sample;

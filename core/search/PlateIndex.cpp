@@ -4,18 +4,23 @@
 #include "reads/PlateText.h"
 #include "search/LookAlikeTable.h"
 #include "search/PlateMatcher.h"
+#include "search/ReaderConnections.h"
 #include "store/Database.h"
 #include "store/Statement.h"
+#include "store/Transaction.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QStringList>
+#include <QStringTokenizer>
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <exception>
 #include <functional>
 #include <limits>
+#include <thread>
 #include <unordered_map>
 
 namespace alpr {
@@ -27,10 +32,51 @@ namespace {
 constexpr qint64 kBase = 37;
 constexpr qint64 kPositions = 16;
 constexpr int kAnchor = 0;
-// Postings carry the canonical text, so verifying a candidate costs less than reading one more posting row: once
-// the candidates are this few, the rest of the grams are left unread. Bigram postings (long) are read only when the
+// Postings carry the plates (exact readings) filed under their canonical form, so verifying a candidate costs less
+// than reading one more posting row: once the candidates are this few, the rest of the grams are left unread. Bigram postings (long) are read only when the
 // pattern has no trigram at all.
 constexpr size_t kEnoughCandidates = 2000;
+
+// The plates of one canonical form, as search_canon.plates and search_grams.plates keep them.
+constexpr QChar kPlateSeparator = u',';
+
+/// A canonical form's plate that the query matches: its readings are the ones to read. An empty plate stands for
+/// every plate of the form (all of them match).
+struct FormPlate {
+    qint64 canonId;
+    QString plate;
+    bool operator==(const FormPlate&) const = default;
+    bool operator<(const FormPlate& o) const { return std::tie(canonId, plate) < std::tie(o.canonId, o.plate); }
+};
+
+/// Adds the comma-separated plates of one form that match. The matcher is the query's own, so a form is visited
+/// only for plates that can be hits (at tolerance 0, "*X12*" folds to the same form as XI2, XL2, X1Z...: checking
+/// the form alone visited five times the forms that hold a match, and read all their look-alikes' readings).
+void addMatchingPlates(qint64 canonId, const QString& plates, const PlateMatcher& matcher, std::vector<FormPlate>& out)
+{
+    if (matcher.tolerance() >= 1) {
+        // Look-alikes are free at tolerance 1 and above, and a form's plates differ only by look-alikes: they all
+        // match or none does, so one of them decides for the whole form.
+        const QStringView any = QStringView(plates).left(std::max<qsizetype>(0, plates.indexOf(kPlateSeparator)));
+        if (matcher.matches(any.isEmpty() ? plates : any.toString()))
+            out.push_back({canonId, QString()});
+        return;
+    }
+    const size_t first = out.size();
+    bool all = true;
+    for (const QStringView plate : QStringTokenizer(plates, kPlateSeparator)) {
+        if (const QString p = plate.toString(); matcher.matches(p))
+            out.push_back({canonId, p});
+        else
+            all = false;
+    }
+    // Every plate of the form matches (the rule at tolerance 1, where look-alikes fold together): one range scan over
+    // the form instead of one lookup per plate.
+    if (all && out.size() - first > 1) {
+        out.resize(first);
+        out.push_back({canonId, QString()});
+    }
+}
 
 qint64 trigramKey(int a, int b, int c)
 {
@@ -85,13 +131,15 @@ struct GramSpec {
 
     [[nodiscard]] qint64 low() const
     {
-        const qint64 first =
-            length == 3 ? trigramKey(symbols[0], symbols[1], symbols[2]) : trigramKey(symbols[0], symbols[1], 0);
-        return first * kPositions;
+        if (length == 3)
+            return trigramKey(symbols[0], symbols[1], symbols[2]) * kPositions + std::max(position, 0);
+        return trigramKey(symbols[0], symbols[1], 0) * kPositions;
     }
     [[nodiscard]] qint64 high() const // exclusive
     {
-        return length == 3 ? low() + kPositions : low() + kBase * kPositions;
+        if (length == 3)
+            return position >= 0 ? low() + 1 : low() + kPositions;
+        return low() + kBase * kPositions;
     }
     [[nodiscard]] QString key() const { return QStringLiteral("%1:%2:%3").arg(low()).arg(length).arg(position); }
 };
@@ -167,14 +215,14 @@ std::vector<GramSpec> gramsOf(const QList<PatternToken>& tokens, const LookAlike
     return out;
 }
 
-/// A posting list: canonical forms (id and text) sorted by id.
+/// A posting list: canonical forms (id and their plates) sorted by id.
 using Posting = std::vector<std::pair<qint64, QString>>;
 
 class GramReader {
 public:
     explicit GramReader(store::Database& db)
         : m_range(db.prepare(
-              QStringLiteral("SELECT code, canon_id, canon FROM search_grams WHERE code >= ?1 AND code < ?2")))
+              QStringLiteral("SELECT code, canon_id, plates FROM search_grams WHERE code >= ?1 AND code < ?2")))
     {
     }
 
@@ -305,46 +353,78 @@ void bindReading(store::Statement& s, qint64 canonId, const PlateIndex::Reading&
 void PlateIndex::add(const QList<Reading>& readings)
 {
     const LookAlikeTable& table = LookAlikeTable::standard();
-    auto findCanon = m_db.prepare(QStringLiteral("SELECT id FROM search_canon WHERE canon = ?1"));
-    auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(canon) VALUES (?1)"));
-    QHash<QString, qint64> canonIds;
+    auto findCanon = m_db.prepare(QStringLiteral("SELECT id, plates FROM search_canon WHERE canon = ?1"));
+    auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(canon, plates) VALUES (?1, '')"));
+    // A canonical form this batch touches: its id, its plates, and whether they (or it) are new.
+    struct Form {
+        qint64 id = 0;
+        QStringList plates;
+        bool isNew = false;
+        bool platesChanged = false;
+    };
+    QHash<QString, Form> forms;
     struct Row {
         qint64 canonId;
         qint64 readId;
         int rank;
         qsizetype reading; ///< index in readings
-        auto operator<=>(const Row&) const = default;
     };
     std::vector<Row> rows;
-    std::vector<std::tuple<qint64, qint64, QString>> grams;
     rows.reserve(size_t(readings.size()));
     for (qsizetype i = 0; i < readings.size(); ++i) {
         const Reading& r = readings[i];
         if (!PlateText::isValid(r.plate))
             continue;
         const QString canon = table.canonicalText(r.plate);
-        qint64 canonId = canonIds.value(canon, 0);
-        if (canonId == 0) {
+        auto form = forms.find(canon);
+        if (form == forms.end()) {
+            Form f;
             findCanon.bind(1, canon);
-            canonId = findCanon.step() ? findCanon.int64(0) : 0;
-            findCanon.reset();
-            if (canonId == 0) {
+            if (findCanon.step()) {
+                f.id = findCanon.int64(0);
+                f.plates = findCanon.text(1).split(kPlateSeparator, Qt::SkipEmptyParts);
+            } else {
                 insertCanon.bind(1, canon).run();
-                canonId = m_db.lastInsertRowId();
-                for (qint64 code : gramCodes(canon))
-                    grams.emplace_back(code, canonId, canon);
+                f.id = m_db.lastInsertRowId();
+                f.isNew = true;
             }
-            canonIds.insert(canon, canonId);
+            findCanon.reset();
+            form = forms.insert(canon, f);
         }
-        rows.push_back({canonId, r.readId, r.rank, i});
+        if (!form->plates.contains(r.plate)) {
+            form->plates.append(r.plate);
+            form->platesChanged = true;
+        }
+        rows.push_back({form->id, r.readId, r.rank, i});
+    }
+    // New forms get their grams; a form with a new plate updates the copies of its plates in its grams.
+    std::vector<std::tuple<qint64, qint64, QString>> grams;
+    std::vector<std::tuple<qint64, qint64, QString>> changedGrams;
+    auto setPlates = m_db.prepare(QStringLiteral("UPDATE search_canon SET plates = ?1 WHERE id = ?2"));
+    for (auto form = forms.cbegin(); form != forms.cend(); ++form) {
+        if (!form->platesChanged)
+            continue;
+        const QString plates = form->plates.join(kPlateSeparator);
+        setPlates.bind(1, plates).bind(2, form->id).run();
+        for (qint64 code : gramCodes(form.key()))
+            (form->isNew ? grams : changedGrams).emplace_back(code, form->id, plates);
     }
     // In key order the B-trees are written page by page instead of at random.
     std::sort(grams.begin(), grams.end());
     auto insertGram =
-        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO search_grams(code, canon_id, canon) VALUES (?1, ?2, ?3)"));
-    for (const auto& [code, canonId, canon] : grams)
-        insertGram.bind(1, code).bind(2, canonId).bind(3, canon).run();
-    std::sort(rows.begin(), rows.end());
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO search_grams(code, canon_id, plates) VALUES (?1, ?2, ?3)"));
+    for (const auto& [code, canonId, plates] : grams)
+        insertGram.bind(1, code).bind(2, canonId).bind(3, plates).run();
+    std::sort(changedGrams.begin(), changedGrams.end());
+    auto updateGram =
+        m_db.prepare(QStringLiteral("UPDATE search_grams SET plates = ?3 WHERE code = ?1 AND canon_id = ?2"));
+    for (const auto& [code, canonId, plates] : changedGrams)
+        updateGram.bind(1, code).bind(2, canonId).bind(3, plates).run();
+    // In search_reads' key order.
+    std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
+        return std::tie(a.canonId, readings[a.reading].plate, a.readId, a.rank) <
+               std::tie(b.canonId, readings[b.reading].plate, b.readId, b.rank);
+    });
     auto insertRead = m_db.prepare(QString::fromLatin1(kInsertReadingSql));
     for (const Row& row : rows) {
         bindReading(insertRead, row.canonId, readings[row.reading]);
@@ -357,35 +437,53 @@ void PlateIndex::rebuild()
     const LookAlikeTable& table = LookAlikeTable::standard();
     m_db.exec(QStringLiteral("DELETE FROM search_grams; DELETE FROM search_reads; DELETE FROM search_canon"));
 
-    // Pass 1: the distinct canonical forms, numbered in text order, so both of search_canon's keys grow at the end.
-    std::vector<quint64> canons;
+    // Pass 1: the distinct canonical forms, numbered in text order, so both of search_canon's keys grow at the end;
+    // each with the distinct plates filed under it.
+    std::vector<std::pair<quint64, quint64>> platesByCanon; // (canonical form, plate), packed
     for (const char* sql : {"SELECT DISTINCT plate FROM reads", "SELECT DISTINCT plate FROM read_alternatives"}) {
         auto s = m_db.prepare(QString::fromLatin1(sql));
         while (s.step()) {
             const QString plate = s.text(0);
             if (PlateText::isValid(plate))
-                canons.push_back(packPlate(table.canonicalText(plate)));
+                platesByCanon.emplace_back(packPlate(table.canonicalText(plate)), packPlate(plate));
         }
     }
-    std::sort(canons.begin(), canons.end());
-    canons.erase(std::unique(canons.begin(), canons.end()), canons.end());
+    std::sort(platesByCanon.begin(), platesByCanon.end());
+    platesByCanon.erase(std::unique(platesByCanon.begin(), platesByCanon.end()), platesByCanon.end());
+    // Form k (id k + 1) owns platesByCanon[firstPlate[k] .. firstPlate[k + 1]).
+    std::vector<size_t> firstPlate;
+    for (size_t i = 0; i < platesByCanon.size(); ++i)
+        if (i == 0 || platesByCanon[i].first != platesByCanon[i - 1].first)
+            firstPlate.push_back(i);
+    firstPlate.push_back(platesByCanon.size());
+    const auto platesOf = [&](size_t form) {
+        QString plates;
+        for (size_t i = firstPlate[form]; i < firstPlate[form + 1]; ++i) {
+            if (!plates.isEmpty())
+                plates += kPlateSeparator;
+            plates += unpackPlate(platesByCanon[i].second);
+        }
+        return plates;
+    };
+    const size_t formCount = firstPlate.size() - 1;
     std::unordered_map<quint64, qint64> canonIds;
-    canonIds.reserve(canons.size());
-    std::vector<std::tuple<qint64, qint64, quint64>> grams;
-    auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(id, canon) VALUES (?1, ?2)"));
-    for (size_t i = 0; i < canons.size(); ++i) {
-        const qint64 id = qint64(i) + 1;
-        const QString canon = unpackPlate(canons[i]);
-        insertCanon.bind(1, id).bind(2, canon).run();
-        canonIds.emplace(canons[i], id);
+    canonIds.reserve(formCount);
+    std::vector<std::pair<qint64, qint64>> grams; // (code, form id)
+    auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(id, canon, plates) VALUES (?1, ?2, ?3)"));
+    for (size_t k = 0; k < formCount; ++k) {
+        const qint64 id = qint64(k) + 1;
+        const quint64 packed = platesByCanon[firstPlate[k]].first;
+        const QString canon = unpackPlate(packed);
+        insertCanon.bind(1, id).bind(2, canon).bind(3, platesOf(k)).run();
+        canonIds.emplace(packed, id);
         for (qint64 code : gramCodes(canon))
-            grams.emplace_back(code, id, canons[i]);
+            grams.emplace_back(code, id);
     }
     std::sort(grams.begin(), grams.end());
     auto insertGram =
-        m_db.prepare(QStringLiteral("INSERT INTO search_grams(code, canon_id, canon) VALUES (?1, ?2, ?3)"));
-    for (const auto& [code, id, canon] : grams)
-        insertGram.bind(1, code).bind(2, id).bind(3, unpackPlate(canon)).run();
+        m_db.prepare(QStringLiteral("INSERT INTO search_grams(code, canon_id, plates) VALUES (?1, ?2, ?3)"));
+    for (const auto& [code, id] : grams)
+        insertGram.bind(1, code).bind(2, id).bind(3, platesOf(size_t(id - 1))).run();
     grams = {};
 
     // Pass 2: every reading under its canonical form with the read's summary, sorted by the table's key. Packed
@@ -402,7 +500,7 @@ void PlateIndex::rebuild()
         quint32 canonId;
         quint16 unit;
         quint8 rank;
-        [[nodiscard]] auto key() const { return std::tuple(canonId, readId, rank); }
+        [[nodiscard]] auto key() const { return std::tuple(canonId, plate, readId, rank); } // search_reads' order
     };
     std::vector<Row> rows;
     rows.reserve(size_t(m_db.queryInt64(QStringLiteral("SELECT (SELECT count(*) FROM reads) + "
@@ -452,8 +550,7 @@ void PlateIndex::rebuild()
     }
 }
 
-void PlateIndex::forEachIndexedReading(const QString& readIdTable,
-                                       const std::function<void(qint64, qint64, int)>& visit)
+void PlateIndex::forEachIndexedReading(const QString& readIdTable, const std::function<void(const RowKey&)>& visit)
 {
     // Internal callers pass their own temp table's name; never user input.
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*$"));
@@ -471,26 +568,26 @@ void PlateIndex::forEachIndexedReading(const QString& readIdTable,
             continue;
         canon.bind(1, table.canonicalText(plate));
         if (canon.step())
-            visit(canon.int64(0), readings.int64(0), int(readings.int64(1)));
+            visit({canon.int64(0), plate, readings.int64(0), int(readings.int64(1))});
         canon.reset();
     }
 }
 
 void PlateIndex::removeReads(const QString& readIdTable)
 {
-    auto remove = m_db.prepare(
-        QStringLiteral("DELETE FROM search_reads WHERE canon_id = ?1 AND read_id = ?2 AND rank = ?3"));
-    forEachIndexedReading(readIdTable, [&](qint64 canonId, qint64 readId, int rank) {
-        remove.bind(1, canonId).bind(2, readId).bind(3, rank).run();
+    auto remove = m_db.prepare(QStringLiteral(
+        "DELETE FROM search_reads WHERE canon_id = ?1 AND plate = ?2 AND read_id = ?3 AND rank = ?4"));
+    forEachIndexedReading(readIdTable, [&](const RowKey& k) {
+        remove.bind(1, k.canonId).bind(2, k.plate).bind(3, k.readId).bind(4, k.rank).run();
     });
 }
 
 void PlateIndex::clearCropImages(const QString& readIdTable)
 {
-    auto clear = m_db.prepare(QStringLiteral(
-        "UPDATE search_reads SET crop_image_id = NULL WHERE canon_id = ?1 AND read_id = ?2 AND rank = ?3"));
-    forEachIndexedReading(readIdTable, [&](qint64 canonId, qint64 readId, int rank) {
-        clear.bind(1, canonId).bind(2, readId).bind(3, rank).run();
+    auto clear = m_db.prepare(QStringLiteral("UPDATE search_reads SET crop_image_id = NULL WHERE canon_id = ?1 AND "
+                                             "plate = ?2 AND read_id = ?3 AND rank = ?4"));
+    forEachIndexedReading(readIdTable, [&](const RowKey& k) {
+        clear.bind(1, k.canonId).bind(2, k.plate).bind(3, k.readId).bind(4, k.rank).run();
     });
 }
 
@@ -505,17 +602,17 @@ std::vector<PlateIndex::Reading> PlateIndex::candidates(const PlatePattern& patt
 {
     m_lastQueryScanned = false;
     const LookAlikeTable& table = LookAlikeTable::standard();
-    std::vector<qint64> verified;
+    std::vector<FormPlate> verified;
+    const PlateMatcher matcher(pattern, tolerance);
     const QString literal = tolerance < 2 ? literalCanon(pattern, table) : QString();
     if (!literal.isEmpty()) {
         // A plain plate: its canonical form is the only candidate.
-        auto s = m_db.prepare(QStringLiteral("SELECT id FROM search_canon WHERE canon = ?1"));
+        auto s = m_db.prepare(QStringLiteral("SELECT id, plates FROM search_canon WHERE canon = ?1"));
         s.bind(1, literal);
         if (s.step())
-            verified.push_back(s.int64(0));
+            addMatchingPlates(s.int64(0), s.text(1), matcher, verified);
     } else {
         const QList<PlatePattern> variants = tolerance >= 2 ? pattern.withOneEdit() : QList<PlatePattern>{pattern};
-        const PlateMatcher canonical = PlateMatcher::forCanonicalText(pattern, tolerance, table);
         GramReader reader(m_db);
         for (const PlatePattern& variant : variants) {
             std::vector<GramSpec> grams = gramsOf(variant.tokens(), table);
@@ -523,30 +620,70 @@ std::vector<PlateIndex::Reading> PlateIndex::candidates(const PlatePattern& patt
                 m_lastQueryScanned = true;
                 break;
             }
-            for (const auto& [id, canon] : candidatesOf(std::move(grams), reader))
-                if (canonical.matches(canon))
-                    verified.push_back(id);
+            for (const auto& [id, plates] : candidatesOf(std::move(grams), reader))
+                addMatchingPlates(id, plates, matcher, verified);
         }
         if (m_lastQueryScanned) {
             verified.clear();
-            auto scan = m_db.prepare(QStringLiteral("SELECT id, canon FROM search_canon"));
+            auto scan = m_db.prepare(QStringLiteral("SELECT id, plates FROM search_canon"));
             while (scan.step())
-                if (canonical.matches(scan.text(1)))
-                    verified.push_back(scan.int64(0));
+                addMatchingPlates(scan.int64(0), scan.text(1), matcher, verified);
         }
         std::sort(verified.begin(), verified.end());
         verified.erase(std::unique(verified.begin(), verified.end()), verified.end());
     }
 
-    std::vector<Reading> readings;
-    auto s = m_db.prepare(QStringLiteral("SELECT plate, read_id, rank, best_plate, time_utc, confidence, lat, lon, "
-                                         "unit_id, crop_image_id FROM search_reads WHERE canon_id = ?1"));
-    for (qint64 id : verified) {
-        s.bind(1, id);
-        while (s.step())
-            readings.push_back(readingFromRow(s));
-        s.reset();
-    }
+    // Each form is a random place in search_reads, so a broad pattern reads (and decrypts) thousands of pages: split
+    // the forms, in key order, over the extra connections when there are enough of them to pay for the threads.
+    constexpr size_t kParallelFrom = 256;
+    std::vector<store::Database*> helpers;
+    if (m_readers && verified.size() >= kParallelFrom)
+        helpers = m_readers->connections();
+    const size_t parts = helpers.size() + 1;
+    std::vector<std::vector<Reading>> found(parts);
+    std::vector<std::exception_ptr> errors(parts);
+    const auto readPart = [&](store::Database& db, size_t part) {
+        constexpr auto kColumns = "SELECT plate, read_id, rank, best_plate, time_utc, confidence, lat, lon, unit_id, "
+                                  "crop_image_id FROM search_reads WHERE canon_id = ?1";
+        auto ofPlate = db.prepare(QLatin1String(kColumns) + QLatin1String(" AND plate = ?2"));
+        auto ofForm = db.prepare(QLatin1String(kColumns));
+        const size_t end = verified.size() * (part + 1) / parts;
+        for (size_t i = verified.size() * part / parts; i < end; ++i) {
+            const auto& [canonId, plate] = verified[i];
+            store::Statement& s = plate.isEmpty() ? ofForm : ofPlate;
+            s.bind(1, canonId);
+            if (!plate.isEmpty())
+                s.bind(2, plate);
+            while (s.step())
+                found[part].push_back(readingFromRow(s));
+            s.reset();
+        }
+    };
+    {
+        std::vector<std::jthread> threads;
+        for (size_t part = 1; part < parts; ++part)
+            threads.emplace_back([&, part] {
+                try {
+                    // One read transaction for the part, not one per lookup.
+                    store::Transaction snapshot(*helpers[part - 1], store::Transaction::Mode::Deferred);
+                    readPart(*helpers[part - 1], part);
+                } catch (...) {
+                    errors[part] = std::current_exception();
+                }
+            });
+        try {
+            readPart(m_db, 0);
+        } catch (...) {
+            errors[0] = std::current_exception();
+        }
+    } // joins
+    for (const std::exception_ptr& error : errors)
+        if (error)
+            std::rethrow_exception(error);
+    std::vector<Reading> readings = std::move(found[0]);
+    for (size_t part = 1; part < parts; ++part)
+        readings.insert(readings.end(), std::make_move_iterator(found[part].begin()),
+                        std::make_move_iterator(found[part].end()));
     return readings;
 }
 

@@ -12,14 +12,17 @@
 
 namespace alpr {
 
+class ReaderConnections;
+
 namespace store {
 class Database;
 class Statement;
 }
 
-/// The partial-plate index (schema in 003_search.sql). Candidate generation: the pattern's canonical trigrams
-/// (anchored and positioned where the pattern fixes them) select canonical forms through search_grams, verified
-/// with PlateMatcher on the canonical text the postings carry; search_reads then lists their readings. A literal
+/// The partial-plate index (schema in 003_search.sql and 006_search_cover.sql). Candidate generation: the pattern's
+/// canonical trigrams (anchored and positioned where the pattern fixes them) select canonical forms through
+/// search_grams, verified with the query's PlateMatcher on the plates the postings carry; search_reads then lists
+/// their readings with the read fields a result shows (a covering index). A literal
 /// pattern goes straight to its canonical form. Tolerance 2 runs the same for each single-edit variant of the
 /// pattern. Patterns with no usable gram (e.g. "7*") fall back to a scan of the canonical dictionary. Internal to
 /// the search module: throws ErrorException; callers wrap it with guarded().
@@ -52,6 +55,9 @@ public:
     [[nodiscard]] static Reading readingFromRow(const store::Statement& row);
 
     explicit PlateIndex(store::Database& db) : m_db(db) {}
+    /// With extra connections, candidates() reads the readings of many forms on several threads. The index must be
+    /// committed (those connections see committed data only).
+    PlateIndex(store::Database& db, ReaderConnections* readers) : m_db(db), m_readers(readers) {}
 
     /// Adds readings inside the caller's transaction. Readings that are not 1-10 characters of A-Z0-9 are
     /// skipped: no valid pattern could ask for them exactly.
@@ -80,10 +86,18 @@ public:
     [[nodiscard]] bool lastQueryScanned() const { return m_lastQueryScanned; }
 
 private:
-    /// (canonical form id, read id, rank) of each reading of the reads listed in readIdTable.
-    void forEachIndexedReading(const QString& readIdTable, const std::function<void(qint64, qint64, int)>& visit);
+    /// Key of search_reads.
+    struct RowKey {
+        qint64 canonId = 0;
+        QString plate;
+        qint64 readId = 0;
+        int rank = 0;
+    };
+    /// The index key of each reading of the reads listed in readIdTable.
+    void forEachIndexedReading(const QString& readIdTable, const std::function<void(const RowKey&)>& visit);
 
     store::Database& m_db;
+    ReaderConnections* m_readers = nullptr;
     bool m_lastQueryScanned = false;
 };
 

@@ -49,7 +49,7 @@ private:
 SearchResult ReadFinder::find(const PlatePattern& pattern, int tolerance, const SearchFilters& filters, int limit)
 {
     SearchResult result;
-    PlateIndex index(m_db);
+    PlateIndex index(m_db, m_readers);
     // The index covers what a result row shows and the filters test: no visit to the reads table.
     const std::vector<PlateIndex::Reading> candidates = index.candidates(pattern, tolerance);
     result.scannedDictionary = index.lastQueryScanned();

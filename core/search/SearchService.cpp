@@ -7,6 +7,7 @@
 #include "search/PlatePattern.h"
 #include "search/ReadFinder.h"
 #include "search/ReadIndexer.h"
+#include "search/ReaderConnections.h"
 #include "store/Database.h"
 #include "store/Transaction.h"
 
@@ -49,7 +50,13 @@ QString csvField(const QString& value)
 
 SearchService::SearchService(Session& session) : SearchService(session, session.database()) {}
 
-SearchService::SearchService(Session& session, store::Database& connection) : m_session(session), m_db(connection) {}
+SearchService::SearchService(Session& session, store::Database& connection)
+    : m_session(session), m_db(connection),
+      m_readers(std::make_unique<ReaderConnections>([&session] { return session.openConnection(); }))
+{
+}
+
+SearchService::~SearchService() = default;
 
 VoidResult SearchService::validate(const SearchQuery& query)
 {
@@ -109,9 +116,15 @@ Result<SearchResult> SearchService::search(const SearchQuery& query, const Acces
         return std::unexpected(valid.error());
     const PlatePattern pattern = *PlatePattern::parse(query.pattern);
     return guarded([&] {
+        {
+            // Index maintenance, not an access: committed on its own, so that the reader connections see it.
+            store::Transaction indexing(m_db);
+            ReadIndexer::indexPending(indexing, m_session.clock().nowUtc());
+            indexing.commit();
+        }
         store::Transaction tx(m_db);
-        ReadIndexer::indexPending(tx, m_session.clock().nowUtc());
-        SearchResult result = ReadFinder(m_db).find(pattern, query.tolerance, query.filters, query.limit);
+        SearchResult result =
+            ReadFinder(m_db, m_readers.get()).find(pattern, query.tolerance, query.filters, query.limit);
         const QString outcome = QStringLiteral("results: %1%2")
                                     .arg(result.hits.size())
                                     .arg(result.truncated ? QStringLiteral(" (truncated at the limit)") : QString());

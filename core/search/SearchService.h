@@ -5,8 +5,11 @@
 #include "search/SearchQuery.h"
 #include "search/SearchResult.h"
 
+#include <memory>
+
 namespace alpr {
 
+class ReaderConnections;
 class Session;
 
 namespace store {
@@ -22,6 +25,7 @@ class SearchService {
 public:
     explicit SearchService(Session& session);
     SearchService(Session& session, store::Database& connection);
+    ~SearchService();
 
     /// InvalidInput for a hostile or malformed pattern or filter, PurposeRequired without purpose or case,
     /// PermissionDenied for a role that may not search.
@@ -46,6 +50,8 @@ private:
 
     Session& m_session;
     store::Database& m_db;
+    /// More connections of this session, so a broad search reads the index on several cores.
+    std::unique_ptr<ReaderConnections> m_readers;
 };
 
 } // namespace alpr

@@ -4,6 +4,7 @@
 #include "search/PlateIndex.h"
 #include "search/PlatePattern.h"
 #include "search/ReadIndexer.h"
+#include "search/ReaderConnections.h"
 #include "store/Database.h"
 #include "store/Migrations.h"
 #include "store/Statement.h"
@@ -112,6 +113,89 @@ private slots:
             ReadIndexer::indexPending(tx, QDateTime::currentDateTimeUtc()); // a few reads: add(), not rebuild()
         tx.commit();
         compareWithStore(db, reads);
+    }
+
+    // Postings list the plates of each canonical form, and a candidate form is visited only when one of its plates
+    // matches: a plate that joins a known form later (a misread of a plate seen before) must reach the postings.
+    void plateJoiningAKnownFormIsFound()
+    {
+        QTemporaryDir dir;
+        store::Database db = openStore(dir.filePath(QStringLiteral("store.db")));
+        QVERIFY(store::Migrations::apply(db));
+        QList<PlateRead> reads = sampleReads().mid(0, 1); // 7AB8120
+        QList<PlateRead> misread = sampleReads().mid(1, 1);
+        misread[0].plate = QStringLiteral("7A88120"); // the same canonical form (B and 8 look alike)
+        for (QList<PlateRead>* batch : {&reads, &misread}) {
+            store::Transaction tx(db);
+            ReadRepository(db).insert(tx, *batch);
+            ReadIndexer::indexPending(tx, QDateTime::currentDateTimeUtc());
+            tx.commit();
+        }
+        auto found = [&](const QString& pattern) {
+            QList<qint64> ids;
+            for (const PlateIndex::Reading& r : PlateIndex(db).candidates(*PlatePattern::parse(pattern), 0))
+                ids.append(r.readId);
+            return ids;
+        };
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM search_canon")), 1);
+        QCOMPARE(db.queryText(QStringLiteral("SELECT plates FROM search_canon")), QStringLiteral("7AB8120,7A88120"));
+        // The form holds both reads; a pattern that only the misread fits still leads to the form.
+        QVERIFY(found(QStringLiteral("*A88*")).contains(misread[0].id));
+        QVERIFY(found(QStringLiteral("7A?8120")).contains(misread[0].id));
+        QVERIFY(found(QStringLiteral("*AB81*")).contains(reads[0].id));
+        // And a pattern that neither plate fits exactly does not visit the form at tolerance 0.
+        QVERIFY(found(QStringLiteral("*A8B1*")).isEmpty());
+    }
+
+    // A broad pattern reads the readings of its forms on extra connections; the result must not depend on it, nor
+    // on a connection that cannot be opened.
+    void parallelReadingGivesTheSameReadings()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("store.db"));
+        store::Database db = openStore(path);
+        QVERIFY(store::Migrations::apply(db));
+        QList<PlateRead> reads;
+        for (int i = 0; i < 1500; ++i) { // 1,500 distinct forms with "12" inside: well past the parallel threshold
+            PlateRead r;
+            r.plate = QStringLiteral("%1X12%2").arg(QChar(u'A' + i % 26)).arg(i, 4, 10, QLatin1Char('0'));
+            r.confidence = 0.9;
+            r.timeUtc = QDateTime(QDate(2026, 5, 1), QTime(12, 0), Qt::UTC).addSecs(i);
+            r.unitId = QStringLiteral("UNIT-01");
+            if (i % 4 == 0)
+                r.alternatives = {{QString(r.plate).replace(u'X', u'K'), 0.2}};
+            reads.append(r);
+        }
+        {
+            store::Transaction tx(db);
+            ReadRepository(db).insert(tx, reads);
+            ReadIndexer::indexPending(tx, QDateTime::currentDateTimeUtc());
+            tx.commit();
+        }
+        const PlatePattern pattern = *PlatePattern::parse(QStringLiteral("*X12*"));
+        auto keys = [](const std::vector<PlateIndex::Reading>& readings) {
+            QList<std::pair<qint64, int>> out;
+            for (const PlateIndex::Reading& r : readings)
+                out.append({r.readId, r.rank});
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        const auto alone = keys(PlateIndex(db).candidates(pattern, 0));
+        QCOMPARE(alone.size(), 1500);
+        int opened = 0;
+        ReaderConnections readers(
+            [&]() {
+                ++opened;
+                return store::Database::openEncrypted(path, QByteArray(store::Database::kKeyBytes, 'k'));
+            },
+            3);
+        QCOMPARE(keys(PlateIndex(db, &readers).candidates(pattern, 0)), alone);
+        QCOMPARE(opened, 3);
+        QCOMPARE(keys(PlateIndex(db, &readers).candidates(pattern, 1)),
+                 keys(PlateIndex(db).candidates(pattern, 1))); // tolerance 1 also reads the K alternatives
+        ReaderConnections broken([]() -> Result<store::Database> { return fail(ErrorCode::Io, QStringLiteral("no")); },
+                                 2);
+        QCOMPARE(keys(PlateIndex(db, &broken).candidates(pattern, 0)), alone);
     }
 
     // A store indexed before version 6 carries its readings into the covering index; rows of reads deleted since
