@@ -16,8 +16,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 
 
-def export(model, weights, shape, path):
-    model.load_state_dict(torch.load(weights))
+def export(model_class, weights, shape, path):
+    state = torch.load(weights, map_location="cpu")
+    model = model_class(PlateOcr.width_of(state)) if model_class is PlateOcr else model_class()
+    model.load_state_dict(state)
     model.eval()
     export_onnx(model, shape, path)
     x = np.random.default_rng(0).random(shape, dtype=np.float32)
@@ -34,11 +36,13 @@ def export(model, weights, shape, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=os.path.join(REPO, "resources", "models"))
+    ap.add_argument("--ocr", default=os.path.join(HERE, "plate_ocr.pt"), help="OCR weights (any width)")
+    ap.add_argument("--ocr-only", action="store_true")
     args = ap.parse_args()
-    export(PlateOcr(), os.path.join(HERE, "plate_ocr.pt"), (1, 1, P.OCR_H, P.OCR_W),
-           os.path.join(args.out, "plate_ocr.onnx"))
-    export(PlateDetector(), os.path.join(HERE, "plate_detector.pt"), EXPORT_SHAPE,
-           os.path.join(args.out, "plate_detector.onnx"))
+    export(PlateOcr, args.ocr, (1, 1, P.OCR_H, P.OCR_W), os.path.join(args.out, "plate_ocr.onnx"))
+    if not args.ocr_only:
+        export(PlateDetector, os.path.join(HERE, "plate_detector.pt"), EXPORT_SHAPE,
+               os.path.join(args.out, "plate_detector.onnx"))
 
 
 if __name__ == "__main__":

@@ -14,20 +14,27 @@ def cbr(cin, cout, k=3, s=1, p=None):
 
 
 class PlateOcr(nn.Module):
-    """1x48x128 gray plate -> 1 x classes x 1 x 32 CTC logits (one column per 4 input pixels)."""
+    """1x48x128 gray plate -> 1 x classes x 1 x 32 CTC logits (one column per 4 input pixels).
+    width scales every layer's channels (1.0 is the original 24-48-64-64-96-128-128)."""
 
-    def __init__(self):
+    def __init__(self, width=1.0):
         super().__init__()
+        c = [int(round(n * width)) for n in (24, 48, 64, 96, 128)]
         self.features = nn.Sequential(
-            cbr(1, 24), nn.MaxPool2d(2),                   # 24 x 64
-            cbr(24, 48), nn.MaxPool2d(2),                  # 12 x 32
-            cbr(48, 64), cbr(64, 64), nn.MaxPool2d((2, 1)),  # 6 x 32
-            cbr(64, 96), nn.MaxPool2d((2, 1)),             # 3 x 32
-            cbr(96, 128, k=(3, 1), p=(0, 0)),              # 1 x 32
-            cbr(128, 128, k=(1, 3), p=(0, 1)),
+            cbr(1, c[0]), nn.MaxPool2d(2),                      # 24 x 64
+            cbr(c[0], c[1]), nn.MaxPool2d(2),                   # 12 x 32
+            cbr(c[1], c[2]), cbr(c[2], c[2]), nn.MaxPool2d((2, 1)),  # 6 x 32
+            cbr(c[2], c[3]), nn.MaxPool2d((2, 1)),              # 3 x 32
+            cbr(c[3], c[4], k=(3, 1), p=(0, 0)),                # 1 x 32
+            cbr(c[4], c[4], k=(1, 3), p=(0, 1)),
             nn.Dropout(0.1),
         )
-        self.classifier = nn.Conv2d(128, NUM_CLASSES, 1)
+        self.classifier = nn.Conv2d(c[4], NUM_CLASSES, 1)
+
+    @staticmethod
+    def width_of(state_dict):
+        """The width a saved state dict was trained with (its first layer has 24 x width channels)."""
+        return state_dict["features.0.0.weight"].shape[0] / 24.0
 
     def forward(self, x):
         return self.classifier(self.features(x))

@@ -79,15 +79,23 @@ def load_crops(data_dir):
             text = r["plate"].strip().upper().replace("O", "0")
             if not (2 <= len(text) <= 8) or any(c not in ALPHABET for c in text):
                 continue
-            rows.append((os.path.join(data_dir, "plates", "us-crops", r["file"]), r["state"], text))
+            path = os.path.join(data_dir, "plates", "us-crops", r["file"])
+            if not os.path.exists(path):  # a copy recompressed losslessly (WebP) to travel to the training machine
+                path = os.path.splitext(path)[0] + ".webp"
+            rows.append((path, r["state"], text))
     train, val = [], []
     for row in rows:
-        h = int(hashlib.sha1(os.path.basename(row[0]).encode()).hexdigest()[:8], 16)
+        name = os.path.splitext(os.path.basename(row[0]))[0] + ".png"  # the split follows the original file name
+        h = int(hashlib.sha1(name.encode()).hexdigest()[:8], 16)
         (val if h % 100 < 15 else train).append(row)
     return train, val
 
 
 def _fonts(paths):
+    """ALPR_FONT_ROOT relocates /usr/share/fonts (a machine without the Debian font packages, given a copy)."""
+    root = os.environ.get("ALPR_FONT_ROOT")
+    if root:
+        paths = [os.path.join(root, p.lstrip("/")) for p in paths]
     return [p for p in paths if os.path.exists(p)]
 
 
@@ -254,10 +262,12 @@ P_WORDS = ["TOYOTA OF DALLAS", "LEE KIA", "NORTH MIAMI", "VOLKSWAGEN", "HONDA", 
            "CALL 555-0100", "STEVENS CREEK", "AUTO MALL", "GO TEAM", "MOM'S TAXI"]
 
 
-def ocr_sample(rng, plate_bgr, context_prob=0.0):
+def ocr_sample(rng, plate_bgr, context_prob=0.0, hard=False):
     """A plate image as the detector hands it to the OCR: quad with error, low resolution, then 48x128 gray.
     With context_prob the plate sits in a dealer frame and the quad may take in part of it, as the detector's
-    quads on real cars do."""
+    quads on real cars do. hard adds the drive-by's failure modes: more very small plates (32-72 px wide, where an F
+    closes into a P and an A turns into a 4), washed-out and tinted plates, and the engine's own stretch of
+    low-contrast crops (PlateOcrNet), so the network sees what the engine hands it."""
     h, w = plate_bgr.shape[:2]
     src = np.float32([[0, 0], [w, 0], [w, h], [0, h]])
     jit = np.float32([[w, h]]) * rng.uniform(-0.07, 0.07, (4, 2)).astype(np.float32)
@@ -271,7 +281,7 @@ def ocr_sample(rng, plate_bgr, context_prob=0.0):
             [[w * rng.uniform(0.0, 0.12), h * rng.uniform(0.0, 0.3)]])
     src = src + jit + np.float32([[-w, -h], [w, -h], [w, h], [-w, h]]) * grow * 0.5
     # simulate a small plate in the scene: the OCR input is upsampled from few pixels
-    small_w = int(rng.uniform(44, 200))
+    small_w = int(rng.uniform(32, 72)) if hard and rng.random() < 0.35 else int(rng.uniform(44, 200))
     small_h = max(12, int(small_w * rng.uniform(0.42, 0.6)))
     dst = np.float32([[0, 0], [small_w, 0], [small_w, small_h], [0, small_h]])
     m = cv2.getPerspectiveTransform(src, dst)
@@ -280,10 +290,29 @@ def ocr_sample(rng, plate_bgr, context_prob=0.0):
     small = cv2.warpPerspective(plate_bgr, m, (small_w, small_h), flags=cv2.INTER_AREA if small_w < w else cv2.INTER_LINEAR,
                                 borderMode=border, borderValue=bval)
     small = degrade(rng, small)
+    if hard and rng.random() < 0.15:
+        small = washed_out(rng, small)
     gray = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
     if rng.random() < 0.1:
         gray = 255 - gray
-    return cv2.resize(gray, (OCR_W, OCR_H), interpolation=cv2.INTER_LINEAR)
+    gray = cv2.resize(gray, (OCR_W, OCR_H), interpolation=cv2.INTER_LINEAR)
+    if hard and int(gray.max()) - int(gray.min()) < LOW_CONTRAST_RANGE:
+        gray = cv2.normalize(gray, None, 0, 255, cv2.NORM_MINMAX)
+    return gray
+
+
+# PlateOcrNet stretches a rectified crop using less grey range than this to the full range before reading it.
+LOW_CONTRAST_RANGE = 128
+
+
+def washed_out(rng, img):
+    """Faded paint, glare or a pale tinted background: ink and background a few dozen grey levels apart."""
+    img = img.astype(np.float32)
+    mean = img.mean(axis=(0, 1), keepdims=True)
+    img = mean + (img - mean) * rng.uniform(0.12, 0.45) + rng.uniform(-20, 60)
+    if rng.random() < 0.6:  # a pale green, blue, yellow or pink tint
+        img *= rng.uniform(0.75, 1.15, 3)[None, None, :]
+    return np.clip(img, 0, 255).astype(np.uint8)
 
 
 def background_frames(data_dir, rng, count=240):

@@ -3,6 +3,8 @@
 
 Usage: nice -n 10 /usr/bin/python3 tools/engine/train_ocr.py [--data ../shared/data] [--steps N] [--out DIR]
 Seeded: the same packages, fonts and thread count reproduce the same file.
+With --stream it trains on fresh seeded samples made by --workers processes, on CUDA when there is one, and writes
+only the weights (export_models.py makes the ONNX file); several --widths train side by side on the same batches.
 """
 import json
 import os
@@ -51,7 +53,7 @@ def make_bank(crops, seed, count, context_prob, chunk=1000):
 
 def greedy(logits):
     """N x C x 1 x T -> list of strings (best path, repeats and blanks removed)."""
-    best = logits[:, :, 0, :].argmax(1).numpy()
+    best = logits[:, :, 0, :].argmax(1).cpu().numpy()
     out = []
     for row in best:
         s, prev = [], 0
@@ -86,12 +88,131 @@ def evaluate(model, x, texts):
     return clean, hard
 
 
+class StreamSamples(torch.utils.data.Dataset):
+    """Sample i of an endless stream, made from its own seeded generator: the same stream on any number of workers
+    and any machine (no bank, so long trainings never see the same degraded sample twice)."""
+
+    def __init__(self, crops, seed, real_share, context_prob, hard=False):
+        self.crops, self.seed, self.real_share, self.context_prob = crops, seed, real_share, context_prob
+        self.hard = hard
+        self.renderer, self.images = None, {}
+
+    def __len__(self):
+        return 1 << 40
+
+    def __getitem__(self, i):
+        if self.renderer is None:
+            self.renderer = P.PlateRenderer()
+        rng = np.random.default_rng([self.seed, i])
+        if rng.random() < self.real_share:
+            k = int(rng.integers(len(self.crops)))
+            if k not in self.images:
+                self.images[k] = cv2.imread(self.crops[k][0])
+            img, text = self.images[k], self.crops[k][2]
+        else:
+            img, text = self.renderer.render(rng)
+        return P.ocr_sample(rng, img, self.context_prob, hard=self.hard), P.encode_text(text)
+
+
+def collate(items):
+    x = torch.from_numpy(np.stack([i[0] for i in items])[:, None])
+    labels = torch.tensor([c for i in items for c in i[1]], dtype=torch.long)
+    lengths = torch.tensor([len(i[1]) for i in items], dtype=torch.long)
+    return x, labels, lengths
+
+
+def quiet_worker(_):
+    cv2.setNumThreads(1)
+    torch.set_num_threads(1)
+
+
+def train_stream(args, train, val_x, val_t):
+    """One pass over a seeded sample stream, training one model per --widths entry on the same batches (the data,
+    not the network, is the cost: on a GPU several widths cost as much as one). With --seconds the number of steps
+    is chosen from the measured sample rate and printed; pass it as --steps to reproduce the run."""
+    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    names = args.widths.split(",")
+    models, opts = [], []
+    for name in names:
+        torch.manual_seed(args.seed)  # each model starts as it would if trained alone
+        m = PlateOcr(float(name.rstrip("i"))).to(device)
+        if name.endswith("i"):  # warm start from --init
+            m.load_state_dict(torch.load(args.init, map_location=device))
+        models.append(m)
+        opts.append(torch.optim.AdamW(m.parameters(), lr=args.lr, weight_decay=1e-4))
+    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+    data = StreamSamples(train, args.seed, args.real_share, args.context, args.hard)
+    loader = torch.utils.data.DataLoader(data, batch_size=args.batch, num_workers=args.workers, collate_fn=collate,
+                                         worker_init_fn=quiet_worker, prefetch_factor=2 if args.workers else None)
+    batches = iter(loader)
+    start = time.time()
+    steps = args.steps
+    first = []
+    if args.seconds:
+        # Time the data (the bottleneck) over a few dozen batches before fixing the schedule's length.
+        # The batches the workers made ahead while starting up do not count.
+        first = [next(batches) for _ in range(2 * args.workers + 8)]
+        t0 = time.time()
+        first += [next(batches) for _ in range(64)]
+        rate = 64 / (time.time() - t0)
+        steps = min(steps, int(len(first) + rate * 0.95 * (args.seconds - (time.time() - start))))
+        print(f"{rate:.1f} batches/s of {args.batch} on {args.workers} workers: {steps} steps", flush=True)
+    scheds = [torch.optim.lr_scheduler.OneCycleLR(o, max_lr=args.lr, total_steps=steps, pct_start=0.1) for o in opts]
+    val_x = val_x.to(device)
+    history = []
+    done = 0
+    for step in range(steps):
+        if args.seconds and time.time() - start > 1.15 * args.seconds:
+            print(f"out of time after {step} of {steps} steps", flush=True)  # keep what there is
+            break
+        x, labels, lengths = first[step] if step < len(first) else next(batches)
+        x = x.to(device, non_blocking=True).float() / 255.0
+        labels, lengths = labels.to(device), lengths.to(device)
+        for m, o, s in zip(models, opts, scheds):
+            logp = ctc_log_probs(m(x))
+            loss = ctc(logp, labels, torch.full((x.shape[0],), logp.shape[0], dtype=torch.long, device=device), lengths)
+            o.zero_grad()
+            loss.backward()
+            o.step()
+            s.step()
+        done = step + 1
+        if step % args.report_every == 0 or step == steps - 1:
+            line = {"step": step, "seconds": round(time.time() - start)}
+            for name, m in zip(names, models):
+                clean, hard = evaluate(m, val_x, val_t)
+                line["w" + name] = [round(float(clean), 4), round(float(hard), 4)]
+            history.append(line)
+            print(json.dumps(line), flush=True)
+    elapsed = time.time() - start
+    base = os.path.splitext(args.weights)[0]
+    for name, m in zip(names, models):
+        path = args.weights if len(names) == 1 else f"{base}_w{name}.pt"
+        torch.save({k: v.detach().cpu() for k, v in m.state_dict().items()}, path)
+    report = {"stream": True, "device": torch.cuda.get_device_name() if device.type == "cuda" else "cpu",
+              "steps": steps, "steps_done": done, "batch": args.batch, "seconds": round(elapsed), "widths": names, "lr": args.lr,
+              "real_share": args.real_share, "hard": args.hard, "context": args.context, "seed": args.seed,
+              "train_crops": len(train), "val_crops": len(val_t) // 2, "history": history[-3:]}
+    with open(base + ".report.json", "w") as f:
+        json.dump(report, f, indent=1)
+    print(json.dumps(report), flush=True)
+
+
 def main():
     ap = training_arguments(steps=1200, batch=64, bank=30000, seed=20261128)
     ap.add_argument("--lr", type=float, default=3e-3)
     ap.add_argument("--context", type=float, default=0.0, help="share of samples with a plate frame around them")
     ap.add_argument("--init", help="start from these weights (the second, fine-tuning stage)")
     ap.add_argument("--weights", default=os.path.join(HERE, "plate_ocr.pt"))
+    ap.add_argument("--stream", action="store_true", help="fresh seeded samples every step instead of a bank; "
+                    "CUDA when there is one; writes weights only (export_models.py makes the ONNX file)")
+    ap.add_argument("--widths", default="1.0", help="stream: comma-separated model widths, one model each; "
+                    "a width ending in i starts from --init")
+    ap.add_argument("--workers", type=int, default=1, help="stream: sample-making processes")
+    ap.add_argument("--seconds", type=float, default=0, help="stream: fit the steps into this many seconds")
+    ap.add_argument("--real-share", type=float, default=0.4, help="stream: share of real us-crops samples")
+    ap.add_argument("--report-every", type=int, default=500)
+    ap.add_argument("--hard", action="store_true", help="stream: extra very small, washed-out and stretched samples "
+                    "(platedata.ocr_sample; tried, not shipped: see docs/engine.md)")
     args = ap.parse_args()
 
     seed_everything(args.seed)
@@ -99,6 +220,8 @@ def main():
     train, val = P.load_crops(args.data)
     print(f"us-crops: {len(train)} train, {len(val)} validation", flush=True)
     val_x, val_t = validation_set(val, args.seed + 1)
+    if args.stream:
+        return train_stream(args, train, val_x, val_t)
 
     model = PlateOcr()
     if args.init:
