@@ -15,6 +15,10 @@ struct ImportRequest {
     QString gpsTrackFile;    ///< GPX or NMEA track of the unit, matched by time
     std::optional<double> latitude;  ///< fixed camera location (used where no track covers the time)
     std::optional<double> longitude;
+    /// Still-image reads under this calibrated confidence are not stored: at a few percent they are tail lights,
+    /// signs and stickers, and every stored read is data the agency must keep, audit and purge. Footage has the
+    /// tracker's own rule (a pass needs consensus over its frames).
+    double minStillConfidence = 0.05;
 };
 
 struct ImportFileOutcome {

@@ -173,6 +173,8 @@ Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContex
             }
             const QByteArray context = plates->isEmpty() ? QByteArray() : encodeOrEmpty(*frame, kContextJpegQuality);
             for (const engine::PlateRead& p : *plates) {
+                if (p.confidence < request.minStillConfidence)
+                    continue;
                 PlateRead r;
                 r.plate = PlateText::normalize(p.text);
                 r.confidence = p.confidence;

@@ -69,6 +69,23 @@ private slots:
         auto audit = AuditLog::list(db, AuditFilter{{}, QStringLiteral("import.file"), {}, {}, 0});
         QVERIFY(audit && audit->size() == 1);
         QVERIFY(audit->first().parameters.contains(QLatin1String("car_627WWI.jpg")));
+        // Nothing under the minimum confidence is stored (the fixture's other candidates are sign and bumper noise).
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM reads WHERE confidence < %1")
+                                   .arg(ImportRequest{}.minStillConfidence)),
+                 0);
+    }
+
+    void aStillReadUnderTheMinimumConfidenceIsNotStored()
+    {
+        test::TestStore ts;
+        QVERIFY(ts.isValid());
+        ImportRequest request{{fixture(QStringLiteral("car_627WWI.jpg"))}, QStringLiteral("CAR-12"), {}, {}, {}, {}};
+        request.minStillConfidence = 0.999; // above the fixture plate's own confidence
+        auto summary = runImport(ts, ts.session(), request);
+        QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+        QCOMPARE(summary->files.value(0).status, ImportFileOutcome::Status::Imported);
+        QCOMPARE(summary->readsStored, 0);
+        QCOMPARE(ts.session().database().queryInt64(QStringLiteral("SELECT count(*) FROM reads")), 0);
     }
 
     void rerunSkipsFinishedFilesAndBadFilesDoNotStopTheOthers()
