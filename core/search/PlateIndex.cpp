@@ -15,6 +15,7 @@
 #include <QStringTokenizer>
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <exception>
@@ -76,6 +77,26 @@ void addMatchingPlates(qint64 canonId, const QString& plates, const PlateMatcher
         out.resize(first);
         out.push_back({canonId, QString()});
     }
+}
+
+/// The readings filed under the given forms and plates, in their order.
+std::vector<PlateIndex::Reading> readingsOf(store::Database& db, const std::vector<FormPlate>& forms)
+{
+    constexpr auto kColumns = "SELECT plate, read_id, rank, best_plate, time_utc, confidence, lat, lon, unit_id, "
+                              "crop_image_id FROM search_reads WHERE canon_id = ?1";
+    auto ofPlate = db.prepare(QLatin1String(kColumns) + QLatin1String(" AND plate = ?2"));
+    auto ofForm = db.prepare(QLatin1String(kColumns));
+    std::vector<PlateIndex::Reading> readings;
+    for (const auto& [canonId, plate] : forms) {
+        store::Statement& s = plate.isEmpty() ? ofForm : ofPlate;
+        s.bind(1, canonId);
+        if (!plate.isEmpty())
+            s.bind(2, plate);
+        while (s.step())
+            readings.push_back(PlateIndex::readingFromRow(s));
+        s.reset();
+    }
+    return readings;
 }
 
 qint64 trigramKey(int a, int b, int c)
@@ -218,11 +239,14 @@ std::vector<GramSpec> gramsOf(const QList<PatternToken>& tokens, const LookAlike
 /// A posting list: canonical forms (id and their plates) sorted by id.
 using Posting = std::vector<std::pair<qint64, QString>>;
 
+/// Postings of one share of the canonical forms (ids in [first, last)): a search splits the forms over its
+/// connections. Every code of a gram is one seek, so a share reads only its own rows.
 class GramReader {
 public:
-    explicit GramReader(store::Database& db)
-        : m_range(db.prepare(
-              QStringLiteral("SELECT code, canon_id, plates FROM search_grams WHERE code >= ?1 AND code < ?2")))
+    GramReader(store::Database& db, qint64 first, qint64 last)
+        : m_code(db.prepare(QStringLiteral(
+              "SELECT canon_id, plates FROM search_grams WHERE code = ?1 AND canon_id >= ?2 AND canon_id < ?3"))),
+          m_first(first), m_last(last)
     {
     }
 
@@ -233,16 +257,19 @@ public:
         if (found != m_cache.end())
             return *found;
         Posting ids;
-        m_range.bind(1, spec.low()).bind(2, spec.high());
-        while (m_range.step()) {
-            if (spec.position >= 0 && m_range.int64(0) % kPositions != spec.position)
+        int codes = 0;
+        for (qint64 code = spec.low(); code < spec.high(); ++code) {
+            if (spec.position >= 0 && code % kPositions != spec.position)
                 continue;
-            ids.emplace_back(m_range.int64(1), m_range.text(2));
+            ++codes;
+            m_code.bind(1, code).bind(2, m_first).bind(3, m_last);
+            while (m_code.step())
+                ids.emplace_back(m_code.int64(0), m_code.text(1));
+            m_code.reset();
         }
-        m_range.reset();
-        // One trigram at one position comes back sorted by canon id; ranges over positions or a third symbol
-        // interleave several sorted lists.
-        if (spec.length != 3 || spec.position < 0) {
+        // One code comes back sorted by canon id; several codes (positions, a bigram's third symbol) interleave
+        // sorted lists.
+        if (codes > 1) {
             std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
             ids.erase(
                 std::unique(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
@@ -252,7 +279,9 @@ public:
     }
 
 private:
-    store::Statement m_range;
+    store::Statement m_code;
+    qint64 m_first;
+    qint64 m_last;
     QHash<QString, Posting> m_cache;
 };
 
@@ -602,77 +631,69 @@ std::vector<PlateIndex::Reading> PlateIndex::candidates(const PlatePattern& patt
 {
     m_lastQueryScanned = false;
     const LookAlikeTable& table = LookAlikeTable::standard();
-    std::vector<FormPlate> verified;
     const PlateMatcher matcher(pattern, tolerance);
     const QString literal = tolerance < 2 ? literalCanon(pattern, table) : QString();
     if (!literal.isEmpty()) {
         // A plain plate: its canonical form is the only candidate.
+        std::vector<FormPlate> verified;
         auto s = m_db.prepare(QStringLiteral("SELECT id, plates FROM search_canon WHERE canon = ?1"));
         s.bind(1, literal);
         if (s.step())
             addMatchingPlates(s.int64(0), s.text(1), matcher, verified);
-    } else {
-        const QList<PlatePattern> variants = tolerance >= 2 ? pattern.withOneEdit() : QList<PlatePattern>{pattern};
-        GramReader reader(m_db);
+        return readingsOf(m_db, verified);
+    }
+
+    // A broad pattern reads tens of thousands of posting rows and then thousands of forms, each a random page to
+    // read and decrypt: the canonical forms are split by id over this connection and the extra ones, and each share
+    // goes through the whole pipeline on its own thread.
+    const qint64 lastId = m_db.queryInt64(QStringLiteral("SELECT coalesce(max(id), 0) FROM search_canon")) + 1;
+    const std::vector<store::Database*> helpers = m_readers ? m_readers->connections() : std::vector<store::Database*>{};
+    const size_t parts = helpers.size() + 1;
+    const QList<PlatePattern> variants = tolerance >= 2 ? pattern.withOneEdit() : QList<PlatePattern>{pattern};
+    std::vector<std::vector<Reading>> found(parts);
+    std::vector<std::exception_ptr> errors(parts);
+    std::atomic<bool> scanned = false;
+    const auto share = [&](store::Database& db, size_t part) {
+        const qint64 first = lastId * qint64(part) / qint64(parts);
+        const qint64 last = lastId * qint64(part + 1) / qint64(parts);
+        std::vector<FormPlate> verified;
+        GramReader reader(db, first, last);
+        bool scan = false;
         for (const PlatePattern& variant : variants) {
             std::vector<GramSpec> grams = gramsOf(variant.tokens(), table);
             if (grams.empty()) {
-                m_lastQueryScanned = true;
+                scan = true;
                 break;
             }
             for (const auto& [id, plates] : candidatesOf(std::move(grams), reader))
                 addMatchingPlates(id, plates, matcher, verified);
         }
-        if (m_lastQueryScanned) {
+        if (scan) {
+            scanned = true;
             verified.clear();
-            auto scan = m_db.prepare(QStringLiteral("SELECT id, plates FROM search_canon"));
-            while (scan.step())
-                addMatchingPlates(scan.int64(0), scan.text(1), matcher, verified);
+            auto all = db.prepare(QStringLiteral("SELECT id, plates FROM search_canon WHERE id >= ?1 AND id < ?2"));
+            all.bind(1, first).bind(2, last);
+            while (all.step())
+                addMatchingPlates(all.int64(0), all.text(1), matcher, verified);
         }
         std::sort(verified.begin(), verified.end());
         verified.erase(std::unique(verified.begin(), verified.end()), verified.end());
-    }
-
-    // Each form is a random place in search_reads, so a broad pattern reads (and decrypts) thousands of pages: split
-    // the forms, in key order, over the extra connections when there are enough of them to pay for the threads.
-    constexpr size_t kParallelFrom = 256;
-    std::vector<store::Database*> helpers;
-    if (m_readers && verified.size() >= kParallelFrom)
-        helpers = m_readers->connections();
-    const size_t parts = helpers.size() + 1;
-    std::vector<std::vector<Reading>> found(parts);
-    std::vector<std::exception_ptr> errors(parts);
-    const auto readPart = [&](store::Database& db, size_t part) {
-        constexpr auto kColumns = "SELECT plate, read_id, rank, best_plate, time_utc, confidence, lat, lon, unit_id, "
-                                  "crop_image_id FROM search_reads WHERE canon_id = ?1";
-        auto ofPlate = db.prepare(QLatin1String(kColumns) + QLatin1String(" AND plate = ?2"));
-        auto ofForm = db.prepare(QLatin1String(kColumns));
-        const size_t end = verified.size() * (part + 1) / parts;
-        for (size_t i = verified.size() * part / parts; i < end; ++i) {
-            const auto& [canonId, plate] = verified[i];
-            store::Statement& s = plate.isEmpty() ? ofForm : ofPlate;
-            s.bind(1, canonId);
-            if (!plate.isEmpty())
-                s.bind(2, plate);
-            while (s.step())
-                found[part].push_back(readingFromRow(s));
-            s.reset();
-        }
+        found[part] = readingsOf(db, verified);
     };
     {
         std::vector<std::jthread> threads;
         for (size_t part = 1; part < parts; ++part)
             threads.emplace_back([&, part] {
                 try {
-                    // One read transaction for the part, not one per lookup.
+                    // One read transaction for the share, not one per lookup.
                     store::Transaction snapshot(*helpers[part - 1], store::Transaction::Mode::Deferred);
-                    readPart(*helpers[part - 1], part);
+                    share(*helpers[part - 1], part);
                 } catch (...) {
                     errors[part] = std::current_exception();
                 }
             });
         try {
-            readPart(m_db, 0);
+            share(m_db, 0);
         } catch (...) {
             errors[0] = std::current_exception();
         }
@@ -680,6 +701,7 @@ std::vector<PlateIndex::Reading> PlateIndex::candidates(const PlatePattern& patt
     for (const std::exception_ptr& error : errors)
         if (error)
             std::rethrow_exception(error);
+    m_lastQueryScanned = scanned;
     std::vector<Reading> readings = std::move(found[0]);
     for (size_t part = 1; part < parts; ++part)
         readings.insert(readings.end(), std::make_move_iterator(found[part].begin()),
