@@ -7,10 +7,24 @@
 
 namespace alpr::plategrams {
 
+namespace {
+
+// Gram symbols: 0 is the ^/$ anchor, 1..36 a canonical plate symbol. Positions are counted in the anchored text
+// (0 = '^'), plates have at most 10 characters, so a trigram starts at 0..9 and 4 bits hold it.
+constexpr qint64 kBase = 37;
+constexpr qint64 kPositions = 16;
+constexpr int kAnchor = 0;
+// Postings carry the plates (exact readings) filed under their canonical form, so verifying a candidate costs less
+// than reading one more posting row: once the candidates are this few, the rest of the grams are left unread.
+// Bigram postings (long) are read only when the pattern has no trigram at all.
+constexpr size_t kEnoughCandidates = 2000;
+
 qint64 trigramKey(int a, int b, int c)
 {
     return (a * kBase + b) * kBase + c;
 }
+
+} // namespace
 
 /// Gram codes of a canonical text.
 std::vector<qint64> gramCodes(const QString& canon)

@@ -21,17 +21,6 @@ class Database;
 /// throws ErrorException.
 namespace plategrams {
 
-// Gram symbols: 0 is the ^/$ anchor, 1..36 a canonical plate symbol. Positions are counted in the anchored text
-// (0 = '^'), plates have at most 10 characters, so a trigram starts at 0..9 and 4 bits hold it.
-constexpr qint64 kBase = 37;
-constexpr qint64 kPositions = 16;
-constexpr int kAnchor = 0;
-// Postings carry the plates (exact readings) filed under their canonical form, so verifying a candidate costs less
-// than reading one more posting row: once the candidates are this few, the rest of the grams are left unread.
-// Bigram postings (long) are read only when the pattern has no trigram at all.
-constexpr size_t kEnoughCandidates = 2000;
-
-[[nodiscard]] qint64 trigramKey(int a, int b, int c);
 /// Gram codes of a canonical text.
 [[nodiscard]] std::vector<qint64> gramCodes(const QString& canon);
 /// A plate of up to 10 A-Z/0-9 characters as one number (base 37, 0 = end): millions of them sort and hash

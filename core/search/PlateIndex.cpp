@@ -17,7 +17,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <bit>
 #include <cmath>
 #include <exception>
 #include <functional>
@@ -50,7 +49,7 @@ void addMatchingPlates(qint64 canonId, const QString& plates, const PlateMatcher
 {
     if (matcher.tolerance() >= 1) {
         // Look-alikes are free at tolerance 1 and above, and a form's plates differ only by look-alikes: they all
-        // match or none does, so one of them decides for the whole form.
+        // match or none does (TestPlateMatcher proves it), so one of them decides for the whole form.
         const QStringView any = QStringView(plates).left(std::max<qsizetype>(0, plates.indexOf(kPlateSeparator)));
         if (matcher.matches(any.isEmpty() ? plates : any.toString()))
             out.push_back({canonId, QString()});

@@ -40,20 +40,6 @@ PlateMatcher::PlateMatcher(const PlatePattern& pattern, int tolerance, const Loo
     }
 }
 
-PlateMatcher PlateMatcher::forCanonicalText(const PlatePattern& pattern, int tolerance, const LookAlikeTable& table)
-{
-    PlateMatcher m;
-    m.m_tolerance = std::clamp(tolerance, 0, kMaxTolerance);
-    for (const PatternToken& t : pattern.tokens()) {
-        std::uint64_t canonical = 0;
-        for (int s = 0; s < LookAlikeTable::kSymbolCount; ++s)
-            if (t.mask & (std::uint64_t(1) << s))
-                canonical |= std::uint64_t(1) << table.canonical(s);
-        m.m_tokens.push_back({t.kind, canonical, canonical, tokenText(t)});
-    }
-    return m;
-}
-
 std::optional<PlateMatch> PlateMatcher::match(const QString& plate) const
 {
     return run(plate, true);

@@ -20,10 +20,6 @@ public:
 
     /// Matches plate text as stored.
     PlateMatcher(const PlatePattern& pattern, int tolerance, const LookAlikeTable& table = LookAlikeTable::standard());
-    /// Matches canonical text (LookAlikeTable::canonicalText) as the index stores it: a plate can match only if
-    /// its canonical text matches this way, which makes it the index's cheap first filter.
-    static PlateMatcher forCanonicalText(const PlatePattern& pattern, int tolerance,
-                                         const LookAlikeTable& table = LookAlikeTable::standard());
 
     /// The best match, or nothing. Plates longer than kMaxPlateLength never match.
     [[nodiscard]] std::optional<PlateMatch> match(const QString& plate) const;
@@ -39,7 +35,6 @@ private:
         std::uint64_t lookAlike; ///< costs kLookAlikeCost
         QString text;            ///< for explanations
     };
-    PlateMatcher() = default;
     std::optional<PlateMatch> run(const QString& plate, bool explain) const;
 
     std::vector<Token> m_tokens;

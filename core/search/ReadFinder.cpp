@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
-#include <tuple>
 #include <unordered_map>
 
 namespace alpr {
@@ -85,9 +84,8 @@ SearchResult ReadFinder::find(const PlatePattern& pattern, int tolerance, const 
     // Rank the light candidates and build hits (strings, dates) only for those within the limit.
     std::vector<Candidate> ordered(byRead.begin(), byRead.end());
     const auto ranksBefore = [](const Candidate& a, const Candidate& b) {
-        // SearchHit::ranksBefore on the summary: better score, best reading first, newest first, then newest id.
-        return std::tuple(a.match->score, a.reading->rank, -a.reading->timeUtc, -a.reading->readId) <
-               std::tuple(b.match->score, b.reading->rank, -b.reading->timeUtc, -b.reading->readId);
+        return SearchHit::rankKey(a.match->score, a.reading->rank, a.reading->timeUtc, a.reading->readId) <
+               SearchHit::rankKey(b.match->score, b.reading->rank, b.reading->timeUtc, b.reading->readId);
     };
     if (ordered.size() > size_t(limit)) {
         std::partial_sort(ordered.begin(), ordered.begin() + limit, ordered.end(), ranksBefore);

@@ -4,6 +4,8 @@
 
 #include <QList>
 
+#include <tuple>
+
 namespace alpr {
 
 /// One read in the results: the read, which of its readings matched and how.
@@ -14,8 +16,14 @@ struct SearchHit {
     int score = 0;           ///< PlateMatch::score; lower ranks first
     QString explanation;     ///< PlateMatch::explanation, plus which reading matched
 
-    /// Ranking: better score, then best reading before alternatives, then newest first.
+    /// Ranking: better score, then best reading before alternatives, then newest first (then the newest id).
     [[nodiscard]] static bool ranksBefore(const SearchHit& a, const SearchHit& b);
+    /// The same order as a key, smaller first, for ranking candidates before they are hits.
+    [[nodiscard]] static std::tuple<int, int, qint64, qint64> rankKey(int score, int alternativeRank, qint64 timeUtcSecs,
+                                                                      qint64 readId)
+    {
+        return {score, alternativeRank, -timeUtcSecs, -readId};
+    }
 };
 
 struct SearchResult {
