@@ -3,8 +3,9 @@
 
 Usage: nice -n 10 /usr/bin/python3 tools/engine/train_ocr.py [--data ../shared/data] [--steps N] [--out DIR]
 Seeded: the same packages, fonts and thread count reproduce the same file.
-With --stream it trains on fresh seeded samples made by --workers processes, on CUDA when there is one, and writes
-only the weights (export_models.py makes the ONNX file); several --widths train side by side on the same batches.
+With --stream it trains on fresh seeded samples made by --workers processes and writes only the weights
+(export_models.py makes the ONNX file); several --widths train side by side on the same batches. It runs on the CPU
+unless given --device cuda: the CPU run is bit-reproducible (any number of workers), a CUDA run is not.
 """
 import json
 import os
@@ -130,7 +131,7 @@ def train_stream(args, train, val_x, val_t):
     """One pass over a seeded sample stream, training one model per --widths entry on the same batches (the data,
     not the network, is the cost: on a GPU several widths cost as much as one). With --seconds the number of steps
     is chosen from the measured sample rate and printed; pass it as --steps to reproduce the run."""
-    device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = torch.device(args.device)
     names = args.widths.split(",")
     models, opts = [], []
     for name in names:
@@ -204,7 +205,9 @@ def main():
     ap.add_argument("--init", help="start from these weights (the second, fine-tuning stage)")
     ap.add_argument("--weights", default=os.path.join(HERE, "plate_ocr.pt"))
     ap.add_argument("--stream", action="store_true", help="fresh seeded samples every step instead of a bank; "
-                    "CUDA when there is one; writes weights only (export_models.py makes the ONNX file)")
+                    "writes weights only (export_models.py makes the ONNX file)")
+    ap.add_argument("--device", default="cpu", help="stream: cpu (reproducible) or cuda (fast, not bit-reproducible: "
+                    "CTC and atomics on CUDA)")
     ap.add_argument("--widths", default="1.0", help="stream: comma-separated model widths, one model each; "
                     "a width ending in i starts from --init")
     ap.add_argument("--workers", type=int, default=1, help="stream: sample-making processes")
