@@ -19,7 +19,6 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
-#include <functional>
 #include <limits>
 #include <thread>
 #include <unordered_map>
@@ -50,8 +49,7 @@ void addMatchingPlates(qint64 canonId, const QString& plates, const PlateMatcher
     if (matcher.tolerance() >= 1) {
         // Look-alikes are free at tolerance 1 and above, and a form's plates differ only by look-alikes: they all
         // match or none does (TestPlateMatcher proves it), so one of them decides for the whole form.
-        const QStringView any = QStringView(plates).left(std::max<qsizetype>(0, plates.indexOf(kPlateSeparator)));
-        if (matcher.matches(any.isEmpty() ? plates : any.toString()))
+        if (matcher.matches(plates.left(plates.indexOf(kPlateSeparator)))) // left(-1): the only plate
             out.push_back({canonId, QString()});
         return;
     }
@@ -63,8 +61,7 @@ void addMatchingPlates(qint64 canonId, const QString& plates, const PlateMatcher
         else
             all = false;
     }
-    // Every plate of the form matches (the rule at tolerance 1, where look-alikes fold together): one range scan over
-    // the form instead of one lookup per plate.
+    // Every plate of the form matches: one range scan over the form instead of one lookup per plate.
     if (all && out.size() - first > 1) {
         out.resize(first);
         out.push_back({canonId, QString()});
@@ -345,7 +342,7 @@ void PlateIndex::rebuild()
     }
 }
 
-void PlateIndex::forEachIndexedReading(const QString& readIdTable, const std::function<void(const RowKey&)>& visit)
+void PlateIndex::runForIndexedReadings(const QString& readIdTable, const QString& statement)
 {
     // Internal callers pass their own temp table's name; never user input.
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*$"));
@@ -357,33 +354,28 @@ void PlateIndex::forEachIndexedReading(const QString& readIdTable, const std::fu
                                                 "WHERE read_id IN (SELECT id FROM %1)")
                                      .arg(readIdTable));
     auto canon = m_db.prepare(QStringLiteral("SELECT id FROM search_canon WHERE canon = ?1"));
+    // By search_reads' primary key: one row each, never a scan.
+    auto run = m_db.prepare(statement +
+                            QLatin1String(" WHERE canon_id = ?1 AND plate = ?2 AND read_id = ?3 AND rank = ?4"));
     while (readings.step()) {
         const QString plate = readings.text(2);
         if (!PlateText::isValid(plate))
             continue;
         canon.bind(1, table.canonicalText(plate));
         if (canon.step())
-            visit({canon.int64(0), plate, readings.int64(0), int(readings.int64(1))});
+            run.bind(1, canon.int64(0)).bind(2, plate).bind(3, readings.int64(0)).bind(4, readings.int64(1)).run();
         canon.reset();
     }
 }
 
 void PlateIndex::removeReads(const QString& readIdTable)
 {
-    auto remove = m_db.prepare(QStringLiteral(
-        "DELETE FROM search_reads WHERE canon_id = ?1 AND plate = ?2 AND read_id = ?3 AND rank = ?4"));
-    forEachIndexedReading(readIdTable, [&](const RowKey& k) {
-        remove.bind(1, k.canonId).bind(2, k.plate).bind(3, k.readId).bind(4, k.rank).run();
-    });
+    runForIndexedReadings(readIdTable, QStringLiteral("DELETE FROM search_reads"));
 }
 
 void PlateIndex::clearCropImages(const QString& readIdTable)
 {
-    auto clear = m_db.prepare(QStringLiteral("UPDATE search_reads SET crop_image_id = NULL WHERE canon_id = ?1 AND "
-                                             "plate = ?2 AND read_id = ?3 AND rank = ?4"));
-    forEachIndexedReading(readIdTable, [&](const RowKey& k) {
-        clear.bind(1, k.canonId).bind(2, k.plate).bind(3, k.readId).bind(4, k.rank).run();
-    });
+    runForIndexedReadings(readIdTable, QStringLiteral("UPDATE search_reads SET crop_image_id = NULL"));
 }
 
 void PlateIndex::pruneUnusedForms()

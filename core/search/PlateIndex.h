@@ -6,7 +6,6 @@
 #include <QList>
 #include <QString>
 
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -86,15 +85,9 @@ public:
     [[nodiscard]] bool lastQueryScanned() const { return m_lastQueryScanned; }
 
 private:
-    /// Key of search_reads.
-    struct RowKey {
-        qint64 canonId = 0;
-        QString plate;
-        qint64 readId = 0;
-        int rank = 0;
-    };
-    /// The index key of each reading of the reads listed in readIdTable.
-    void forEachIndexedReading(const QString& readIdTable, const std::function<void(const RowKey&)>& visit);
+    /// Runs statement (a DELETE or UPDATE of search_reads, without WHERE) on the index row of each reading of the
+    /// reads listed in readIdTable.
+    void runForIndexedReadings(const QString& readIdTable, const QString& statement);
 
     store::Database& m_db;
     ReaderConnections* m_readers = nullptr;
