@@ -156,9 +156,11 @@ std::optional<TrackedPlate> PlateTracker::close(const Track& track) const
     const bool loneReadTrusted = plate.confidence >= m_settings.singleReadConfidence && fits;
     if (count < m_settings.minObservations && !loneReadTrusted)
         return std::nullopt;
-    // Repeated reads of something that fits no plate layout (a sticker, a dealer's phone number) need the OCR to
-    // be fairly sure as well.
-    if (!fits && plate.confidence < m_settings.unfittingTrackConfidence)
+    // Repeated reads of something that fits no plate layout (a sticker, a dealer's phone number, a plate too far
+    // away to read whole) need the OCR to be fairly sure, and to have read the same text in several frames: two
+    // frames reading two different short texts are not a consensus, however sure each frame was.
+    const int agreeing = track.topVotes.value(plate.text);
+    if (!fits && (plate.confidence < m_settings.unfittingTrackConfidence || agreeing < m_settings.minObservations))
         return std::nullopt;
     plate.bestSeconds = track.bestSeconds;
     plate.box = track.bestRead.box;

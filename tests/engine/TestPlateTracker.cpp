@@ -93,6 +93,27 @@ private slots:
         QCOMPARE(plates[0].text, QStringLiteral("VANITY"));
     }
 
+    void unfittingTextMustBeReadAlike()
+    {
+        PlateTracker tracker(settings());
+        // A distant plate read whole in no frame: each frame is sure of a different 4-character fragment.
+        tracker.addFrame(0.0, {read(QStringLiteral("19SJ"), 1.0, QRect(840, 240, 64, 36), false)}, Frame());
+        tracker.addFrame(0.3, {read(QStringLiteral("P3SJ"), 1.0, QRect(846, 238, 64, 38), false)}, Frame());
+        QVERIFY(tracker.takeAll().isEmpty());
+        // The same two frames agreeing are a consensus.
+        tracker.addFrame(5.0, {read(QStringLiteral("P3SJ"), 1.0, QRect(840, 240, 64, 36), false)}, Frame());
+        tracker.addFrame(5.3, {read(QStringLiteral("P3SJ"), 1.0, QRect(846, 238, 64, 38), false)}, Frame());
+        const auto plates = tracker.takeAll();
+        QCOMPARE(plates.size(), 1);
+        QCOMPARE(plates[0].text, QStringLiteral("P3SJ"));
+        // A plate-shaped text is kept even when the frames disagree: the candidates carry the doubt.
+        tracker.addFrame(9.0, {read(QStringLiteral("7ABC123"), 0.9, QRect(100, 200, 80, 40))}, Frame());
+        tracker.addFrame(9.1, {read(QStringLiteral("7ABC128"), 0.6, QRect(104, 200, 80, 40))}, Frame());
+        const auto fitting = tracker.takeAll();
+        QCOMPARE(fitting.size(), 1);
+        QCOMPARE(fitting[0].text, QStringLiteral("7ABC123"));
+    }
+
     void editDistance()
     {
         QCOMPARE(PlateTracker::editDistance(QStringLiteral("ABC123"), QStringLiteral("ABC123")), 0);
