@@ -32,7 +32,8 @@ struct FootageOptions {
     /// A track needs this many reads, or one read at singleReadConfidence that fits a US plate layout.
     int minObservations = 2;
     double singleReadConfidence = 0.9;
-    /// A pass whose consensus fits no US plate layout is reported only at this confidence or more.
+    /// A pass whose consensus fits no US plate layout is reported only at this confidence or more, and only when
+    /// at least minObservations frames read that text best.
     double unfittingTrackConfidence = 0.5;
     /// Wall-clock time of the first frame; invalid = unknown (then no UTC times and no GPS matching).
     QDateTime startTimeUtc;
