@@ -1,7 +1,6 @@
 #include "engine/ConfidenceCalibrator.h"
 
 #include <QJsonArray>
-#include <QString>
 
 #include <algorithm>
 #include <cmath>
@@ -110,14 +109,10 @@ ConfidenceCalibrator ConfidenceCalibrator::fromJson(const QJsonObject& object)
 
 QJsonObject ConfidenceCalibrator::toJson() const
 {
-    // The fit's last few bits depend on the order the OCR's candidates come out of a hash table, which differs from
-    // process to process; ten significant digits are far finer than a confidence needs and make a refit on the same
-    // model write the same engine.json.
-    const auto rounded = [](double v) { return QString::number(v, 'g', 10).toDouble(); };
     QJsonArray weights;
     for (const double w : m_weights)
-        weights.append(rounded(w));
-    return QJsonObject{{QStringLiteral("weights"), weights}, {QStringLiteral("bias"), rounded(m_bias)}};
+        weights.append(w);
+    return QJsonObject{{QStringLiteral("weights"), weights}, {QStringLiteral("bias"), m_bias}};
 }
 
 } // namespace alpr::engine

@@ -3,7 +3,7 @@
 #include "engine/internal/MatConversion.h"
 #include "engine/internal/ModelBundle.h"
 
-#include <QHash>
+#include <QMap>
 
 #include <opencv2/imgproc.hpp>
 
@@ -38,7 +38,9 @@ struct PlateRecognizer::Private {
 QList<PlateCandidate> PlateRecognizer::Private::rankCandidates(const CtcProbabilities& probs) const
 {
     const auto hypotheses = models.decoder->decode(probs, beamResults);
-    QHash<QString, double> probability;
+    // Ordered by text: the shares below are sums, and a hash table's per-process order would change their last bits
+    // (and so the confidences) from one run to the next.
+    QMap<QString, double> probability;
     for (const auto& h : hypotheses)
         probability.insert(h.text, h.probability);
     for (qsizetype i = 0; i < std::min<qsizetype>(hypothesesExpanded, hypotheses.size()); ++i) {
