@@ -21,6 +21,11 @@
 #include "cli/HoldCommand.h"
 #include "cli/RetentionCommand.h"
 #endif
+#ifdef ALPR_HAVE_HOTLISTS
+#include "cli/AlertsCommand.h"
+#include "cli/HotlistCommand.h"
+#include "hotlists/HotlistMatching.h"
+#endif
 
 namespace alpr::cli {
 
@@ -58,6 +63,14 @@ QList<CommandEntry> capabilityCommands()
     commands.append({QStringLiteral("evidence"), runEvidenceCommand,
                      QStringLiteral("evidence export --case NUMBER --to DIR [--reads IDS | --all-case-items] --purpose TEXT | "
                                     "evidence verify DIR")});
+#endif
+#ifdef ALPR_HAVE_HOTLISTS
+    // Wiring: every read this process indexes (import, demo data, unit transfers) is matched against hot lists.
+    HotlistMatching::install();
+    commands.append({QStringLiteral("hotlist"), runHotlistCommand,
+                     QStringLiteral("hotlist import|list|versions|entries|entry|settings ...   hot lists (alprctl hotlist --help)")});
+    commands.append({QStringLiteral("alerts"), runAlertsCommand,
+                     QStringLiteral("alerts list|show|dispatch|verify|reject|close|export ...   hot-list alerts")});
 #endif
     return commands;
 }

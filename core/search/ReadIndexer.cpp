@@ -1,10 +1,16 @@
 #include "search/ReadIndexer.h"
 
+#include "search/NewReadingsListener.h"
 #include "search/PlateIndex.h"
 #include "search/WatchMatcher.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
+
+#include <QMutex>
+
+#include <algorithm>
+#include <vector>
 
 namespace alpr {
 
@@ -12,7 +18,38 @@ namespace {
 // Reads per round: bounds memory when a bulk import (or the first search after one) indexes millions.
 constexpr qint64 kChunkReads = 250000;
 constexpr qint64 kBulkReads = 500000;
+
+QMutex& listenersMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+std::vector<std::shared_ptr<NewReadingsListener>>& listeners()
+{
+    static std::vector<std::shared_ptr<NewReadingsListener>> all;
+    return all;
+}
+
+std::vector<std::shared_ptr<NewReadingsListener>> listenersNow()
+{
+    const QMutexLocker lock(&listenersMutex());
+    return listeners();
+}
 } // namespace
+
+void ReadIndexer::addListener(std::shared_ptr<NewReadingsListener> listener)
+{
+    const QMutexLocker lock(&listenersMutex());
+    if (std::find(listeners().begin(), listeners().end(), listener) == listeners().end())
+        listeners().push_back(std::move(listener));
+}
+
+void ReadIndexer::removeListener(const std::shared_ptr<NewReadingsListener>& listener)
+{
+    const QMutexLocker lock(&listenersMutex());
+    std::erase(listeners(), listener);
+}
 
 ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, const QDateTime& nowUtc)
 {
@@ -25,6 +62,11 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
         return report;
 
     WatchMatcher watches(db, nowUtc);
+    std::vector<std::unique_ptr<NewReadingsListener::Pass>> passes;
+    for (const auto& listener : listenersNow())
+        if (auto pass = listener->begin(db, nowUtc))
+            passes.push_back(std::move(pass));
+    const bool matching = !watches.isEmpty() || !passes.empty();
     PlateIndex index(db);
     // A bulk load (demo data, a first import of months of reads) would more than double the index: rebuilding it
     // in key order then beats adding millions of plates at random places.
@@ -32,7 +74,7 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
     if (rebuild)
         index.rebuild();
     report.readsIndexed = newest - indexed; // ids, so an upper bound once retention has deleted reads
-    if (rebuild && watches.isEmpty()) {
+    if (rebuild && !matching) {
         auto state = db.prepare(QStringLiteral("UPDATE search_state SET value = ?1 WHERE key = 'indexed_read_id'"));
         state.bind(1, newest).run();
         return report;
@@ -52,7 +94,7 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
             s->bind(1, from).bind(2, to);
             while (s->step()) {
                 plates.append(PlateIndex::readingFromRow(*s));
-                if (!watches.isEmpty())
+                if (matching)
                     readings[plates.last().plate].append({plates.last().readId, plates.last().rank});
             }
             s->reset();
@@ -61,6 +103,9 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
             index.add(plates);
         if (!watches.isEmpty())
             report.newWatchHits += watches.matchNewReadings(readings);
+        // After the watch entries, so a listener sees this round's watch hits (the alert queue includes them).
+        for (const auto& pass : passes)
+            report.newListenerRecords += pass->match(readings);
     }
     auto state = db.prepare(QStringLiteral("UPDATE search_state SET value = ?1 WHERE key = 'indexed_read_id'"));
     state.bind(1, newest).run();

@@ -4,7 +4,11 @@
 
 #include <QDateTime>
 
+#include <memory>
+
 namespace alpr {
+
+class NewReadingsListener;
 
 namespace store {
 class Transaction;
@@ -20,7 +24,13 @@ public:
     struct Report {
         qint64 readsIndexed = 0;
         int newWatchHits = 0;
+        int newListenerRecords = 0; ///< what registered listeners produced (hot-list alerts)
     };
+
+    /// Registers a listener for every later indexing pass, in every thread (see NewReadingsListener). Call once
+    /// at start-up; registering the same listener twice is ignored.
+    static void addListener(std::shared_ptr<NewReadingsListener> listener);
+    static void removeListener(const std::shared_ptr<NewReadingsListener>& listener);
 
     /// Throws ErrorException (call inside a guarded() body, like ReadRepository::insert).
     static Report indexPending(store::Transaction& transaction, const QDateTime& nowUtc);
