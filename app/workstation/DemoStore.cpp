@@ -3,10 +3,64 @@
 #include "accounts/AccountService.h"
 #include "accounts/Session.h"
 #include "evidence/CaseService.h"
+#include "hotlists/AlertService.h"
+#include "hotlists/HotlistMatching.h"
+#include "hotlists/HotlistService.h"
 #include "search/DemoDataGenerator.h"
 #include "search/WatchService.h"
 
 namespace alpr::app {
+
+namespace {
+
+// Hot lists for the demo: an NCIC extract naming three vehicles of the demo traffic (one as the OCR misreads it, so
+// only look-alike matching finds it) among unrelated plates, and a manual Amber alert. Loading them finds the
+// demo reads of the last 30 days; one alert is then walked through verification so the queue shows every state.
+VoidResult addDemoHotlists(Session& session, const DemoDataGenerator& generator)
+{
+    HotlistMatching::install();
+    const auto record = [](char type, const QString& plate, const char* tail) -> QByteArray {
+        return QByteArray(1, type) + "12345678" + QByteArray::number(qHash(plate) % 10) + "MD0030000" + "20260301" +
+               plate.leftJustified(10, u' ').toLatin1() + "MD" + tail + '\n';
+    };
+    QString misread = generator.plateOfVehicle(2);
+    misread.replace(u'8', u'B').replace(u'0', u'O');
+    QByteArray ncic = record('V', generator.plateOfVehicle(1), "2026PC2016TOYTCAM4DBLK") + record('V', misread, "") +
+                      record('F', generator.plateOfVehicle(3), "2026PC2012HONDACC4DSIL") +
+                      record('P', QStringLiteral("4KXM129"), "") + record('W', QStringLiteral("7TRD551"), "") +
+                      QByteArray("V1234567\n");
+    auto parsed = HotlistFile::parse(ncic, HotlistFormat::Ncic, HotlistCategory::StolenVehicle);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    HotlistFileContents contents{QStringLiteral("ncic-md-20260301.txt"), QStringLiteral("demo"), *parsed};
+    HotlistImportOptions options;
+    options.name = QStringLiteral("NCIC stolen vehicles (MD)");
+    options.format = HotlistFormat::Ncic;
+    options.category = HotlistCategory::StolenVehicle;
+    options.lookAlike = true;
+    HotlistService hotlists(session);
+    if (auto loaded = hotlists.import(contents, options); !loaded)
+        return std::unexpected(loaded.error());
+    ManualEntry amber{generator.plateOfVehicle(4), QStringLiteral("MD"), HotlistCategory::AmberAlert, 0,
+                      QStringLiteral("Amber alert 26-A-031: child taken from Patterson Park"), QString(),
+                      session.clock().nowUtc().addDays(2), true};
+    if (auto added = hotlists.addEntry(amber); !added)
+        return std::unexpected(added.error());
+    AlertService alerts(session);
+    auto queue = alerts.list();
+    if (!queue)
+        return std::unexpected(queue.error());
+    if (queue->size() > 1) {
+        const qint64 id = queue->last().id;
+        if (auto visual = alerts.markVisual(id); !visual)
+            return std::unexpected(visual.error());
+        if (auto confirmed = alerts.confirm(id, CletsOutcome::Active, QStringLiteral("Dispatch 4471 (demo)")); !confirmed)
+            return std::unexpected(confirmed.error());
+    }
+    return {};
+}
+
+} // namespace
 
 VoidResult ensureDemoStore(const QString& directory, int demoReads)
 {
@@ -50,6 +104,8 @@ VoidResult ensureDemoStore(const QString& directory, int demoReads)
                         (*session)->clock().nowUtc().addDays(90)};
     if (auto added = WatchService(**session).add(watch); !added)
         return std::unexpected(added.error());
+    if (auto hot = addDemoHotlists(**session, generator); !hot)
+        return hot;
     return (*session)->logout();
 }
 

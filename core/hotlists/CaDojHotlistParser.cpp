@@ -2,7 +2,6 @@
 
 #include "hotlists/FixedWidthLayout.h"
 #include "hotlists/HotlistText.h"
-#include "reads/PlateText.h"
 
 #include <QRegularExpression>
 
@@ -53,42 +52,16 @@ Result<HotlistParseResult> CaDojHotlistParser::parse(const QByteArray& data, con
         const QByteArray& line = lines[i];
         const int number = i + 1;
         ++result.lines;
-        if (const auto reason = HotlistText::notTextReason(line)) {
-            result.errors.append({number, *reason});
-            continue;
-        }
-        if (line.size() < l.endColumn(QStringLiteral("state"))) {
-            result.errors.append({number, QStringLiteral("short line (%1 characters; the state ends at column %2)")
-                                              .arg(line.size())
-                                              .arg(l.endColumn(QStringLiteral("state")))});
-            continue;
-        }
         HotlistEntryInput e;
         e.line = number;
         e.category = category;
-        e.plate = PlateText::normalize(l.value(line, QStringLiteral("plate")));
-        if (const auto problem = HotlistText::plateProblem(e.plate)) {
-            result.errors.append({number, *problem});
+        if (auto reason = l.readPlateRecord(line, QStringLiteral("lossDate"), QStringLiteral("date of loss"), e)) {
+            result.errors.append({number, *reason});
             continue;
-        }
-        e.state = l.value(line, QStringLiteral("state")).toUpper();
-        if (!HotlistText::isStateCode(e.state)) {
-            result.errors.append({number, QStringLiteral("bad state \"%1\"").arg(e.state)});
-            continue;
-        }
-        const QString loss = l.value(line, QStringLiteral("lossDate"));
-        if (!loss.isEmpty()) {
-            const auto iso = HotlistText::compactDate(loss);
-            if (!iso) {
-                result.errors.append({number, QStringLiteral("bad date of loss \"%1\"").arg(loss)});
-                continue;
-            }
-            e.clets.incidentDate = *iso;
         }
         const QString county = l.value(line, QStringLiteral("county"));
         if (!county.isEmpty())
             e.notes = QStringLiteral("county %1").arg(county);
-        e.clets.recordText = QString::fromUtf8(line).trimmed();
         result.entries.append(e);
     }
     const qint64 declared = trailer.captured(1).toLongLong();

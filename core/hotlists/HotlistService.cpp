@@ -179,31 +179,27 @@ Result<HotlistImportReport> HotlistService::import(const HotlistFileContents& fi
             }
         }
         if (listId == 0) {
-            auto insert = m_db.prepare(QStringLiteral(
-                "INSERT INTO hotlists(name, source, category, priority, lookalike, expires_utc, created_utc, "
-                "refreshed_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"));
-            insert.bind(1, name)
+            // A new list: created here, given its settings by the update below like a reloaded one.
+            m_db.prepare(QStringLiteral("INSERT INTO hotlists(name, source, category, priority, created_utc, "
+                                        "refreshed_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?5)"))
+                .bind(1, name)
                 .bind(2, hotlistFormatName(options.format))
                 .bind(3, category)
                 .bind(4, listPriority)
-                .bind(5, options.lookAlike ? 1 : 0)
-                .bind(6, optionalSecs(options.expiresUtc))
-                .bind(7, now.toSecsSinceEpoch())
+                .bind(5, now.toSecsSinceEpoch())
                 .run();
             listId = m_db.lastInsertRowId();
-        } else {
-            auto update = m_db.prepare(QStringLiteral(
-                "UPDATE hotlists SET source = ?2, category = ?3, priority = ?4, lookalike = ?5, expires_utc = ?6, "
-                "refreshed_utc = ?7 WHERE id = ?1"));
-            update.bind(1, listId)
-                .bind(2, hotlistFormatName(options.format))
-                .bind(3, category)
-                .bind(4, listPriority)
-                .bind(5, options.lookAlike ? 1 : 0)
-                .bind(6, optionalSecs(options.expiresUtc))
-                .bind(7, now.toSecsSinceEpoch())
-                .run();
         }
+        m_db.prepare(QStringLiteral("UPDATE hotlists SET source = ?2, category = ?3, priority = ?4, lookalike = ?5, "
+                                    "expires_utc = ?6, refreshed_utc = ?7 WHERE id = ?1"))
+            .bind(1, listId)
+            .bind(2, hotlistFormatName(options.format))
+            .bind(3, category)
+            .bind(4, listPriority)
+            .bind(5, options.lookAlike ? 1 : 0)
+            .bind(6, optionalSecs(options.expiresUtc))
+            .bind(7, now.toSecsSinceEpoch())
+            .run();
         QSet<QString> kept;
         for (const HotlistEntryInput& e : file.parsed.entries)
             kept.insert(e.plate + QLatin1Char('/') + e.state);

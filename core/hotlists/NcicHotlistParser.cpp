@@ -2,7 +2,6 @@
 
 #include "hotlists/FixedWidthLayout.h"
 #include "hotlists/HotlistText.h"
-#include "reads/PlateText.h"
 
 #include <QHash>
 
@@ -51,36 +50,11 @@ HotlistParseResult NcicHotlistParser::parse(const QByteArray& data)
         if (line.trimmed().isEmpty())
             continue;
         ++result.lines;
-        if (const auto reason = HotlistText::notTextReason(line)) {
-            result.errors.append({number, *reason});
-            continue;
-        }
-        if (line.size() < l.endColumn(QStringLiteral("state"))) {
-            result.errors.append({number, QStringLiteral("short line (%1 characters; the state ends at column %2)")
-                                              .arg(line.size())
-                                              .arg(l.endColumn(QStringLiteral("state")))});
-            continue;
-        }
         HotlistEntryInput e;
         e.line = number;
-        e.plate = PlateText::normalize(l.value(line, QStringLiteral("plate")));
-        if (const auto problem = HotlistText::plateProblem(e.plate)) {
-            result.errors.append({number, *problem});
+        if (auto reason = l.readPlateRecord(line, QStringLiteral("date"), QStringLiteral("incident date"), e)) {
+            result.errors.append({number, *reason});
             continue;
-        }
-        e.state = l.value(line, QStringLiteral("state")).toUpper();
-        if (!HotlistText::isStateCode(e.state)) {
-            result.errors.append({number, QStringLiteral("bad state \"%1\"").arg(e.state)});
-            continue;
-        }
-        const QString date = l.value(line, QStringLiteral("date"));
-        if (!date.isEmpty()) {
-            const auto iso = HotlistText::compactDate(date);
-            if (!iso) {
-                result.errors.append({number, QStringLiteral("bad incident date \"%1\"").arg(date)});
-                continue;
-            }
-            e.clets.incidentDate = *iso;
         }
         const QString type = l.value(line, QStringLiteral("type"));
         e.category = categories().value(type.isEmpty() ? QChar() : type.front(), HotlistCategory::Other);
@@ -93,7 +67,6 @@ HotlistParseResult NcicHotlistParser::parse(const QByteArray& data)
                 vehicle.append(v);
         }
         e.clets.vehicle = vehicle.join(QLatin1Char(' '));
-        e.clets.recordText = QString::fromUtf8(line).trimmed();
         result.entries.append(e);
     }
     return result;

@@ -15,6 +15,16 @@
 #include "evidence/EvidencePage.h"
 #endif
 
+#ifdef HAVE_ALPR_UI_HOTLISTS
+#include "hotlists/AlertQueuePage.h"
+#include "hotlists/HotlistManagerPage.h"
+#include "hotlists/HotlistMatching.h"
+
+#include <QColor>
+#include <QTabBar>
+#include <QTabWidget>
+#endif
+
 #include <QFileInfo>
 
 namespace alpr::ui {
@@ -46,6 +56,28 @@ QList<WorkstationPage> workstationPages(const WorkstationSettings& settings)
                   [](Session& s, QWidget* parent) -> QWidget* { return new CasesPage(s, parent); }});
     pages.append({QObject::tr("Evidence && retention"), Permission::ExportEvidence,
                   [](Session& s, QWidget* parent) -> QWidget* { return new EvidencePage(s, parent); }});
+#endif
+#ifdef HAVE_ALPR_UI_HOTLISTS
+    // Wiring: reads this process indexes (footage import, demo data) are matched against the hot lists.
+    HotlistMatching::install();
+    pages.append({QObject::tr("Alerts"), Permission::VerifyAlerts, [](Session& s, QWidget* parent) -> QWidget* {
+                      auto* page = new AlertQueuePage(s, parent);
+                      // The badge: the page's tab counts the unverified alerts, in red while a high-priority one is new.
+                      QObject::connect(page, &AlertQueuePage::badgeChanged, page, [page](int unverified, bool urgent) {
+                          auto* tabs = qobject_cast<QTabWidget*>(page->parentWidget()
+                                                                     ? page->parentWidget()->parentWidget()
+                                                                     : nullptr);
+                          const int index = tabs ? tabs->indexOf(page) : -1;
+                          if (index < 0)
+                              return;
+                          tabs->setTabText(index, unverified > 0 ? QObject::tr("Alerts (%1)").arg(unverified)
+                                                                 : QObject::tr("Alerts"));
+                          tabs->tabBar()->setTabTextColor(index, urgent ? QColor(0xb0, 0x00, 0x20) : QColor());
+                      });
+                      return page;
+                  }});
+    pages.append({QObject::tr("Hot lists"), Permission::ManageHotlists,
+                  [](Session& s, QWidget* parent) -> QWidget* { return new HotlistManagerPage(s, parent); }});
 #endif
     pages.append({QObject::tr("Audit trail"), Permission::ViewAudit, [](Session& s, QWidget* parent) -> QWidget* {
                       auto* page = new AuditPage(s, parent);
