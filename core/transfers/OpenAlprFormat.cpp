@@ -62,6 +62,8 @@ Result<QList<TransferRead>> OpenAlprFormat::parseLine(const QByteArray& line)
     if (!epoch.isDouble() || !std::isfinite(epochValue) || epochValue <= 0 || epochValue > 1e14)
         return fail(ErrorCode::InvalidInput, QStringLiteral("epoch_time is not a time"));
     const qint64 timeMs = epochValue >= kMillisecondsThreshold ? qint64(epochValue) : qint64(epochValue * 1000.0);
+    if (!TransferJson::isPlausibleTime(timeMs))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("epoch_time is not between 1990 and 2100"));
     auto camera = TransferJson::name(o.value(QStringLiteral("camera_id")), QStringLiteral("camera_id"));
     if (!camera)
         return std::unexpected(camera.error());

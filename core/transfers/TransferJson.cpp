@@ -10,6 +10,13 @@
 
 namespace alpr {
 
+bool TransferJson::isPlausibleTime(qint64 msSinceEpoch)
+{
+    constexpr qint64 kFirst = 631152000000LL;  // 1990-01-01T00:00:00Z
+    constexpr qint64 kEnd = 4102444800000LL;   // 2100-01-01T00:00:00Z
+    return msSinceEpoch >= kFirst && msSinceEpoch < kEnd;
+}
+
 Result<QJsonObject> TransferJson::object(const QByteArray& line)
 {
     if (line.size() > kMaxLineBytes)

@@ -15,6 +15,8 @@ public:
     static constexpr int kMaxAlternatives = 5;
     static constexpr qsizetype kMaxLineBytes = 1 << 20;
 
+    /// Reads from before 1990 or from 2100 on are a unit's clock gone wrong, not data.
+    [[nodiscard]] static bool isPlausibleTime(qint64 msSinceEpoch);
     /// A JSON object from one line.
     [[nodiscard]] static Result<QJsonObject> object(const QByteArray& line);
     /// A plate string, normalized and valid (1-10 of A-Z0-9).

@@ -19,6 +19,8 @@ Result<TransferRead> TransferReadsFormat::parseLine(const QByteArray& line)
     const QDateTime time = QDateTime::fromString(o.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
     if (!time.isValid() || time.timeSpec() == Qt::LocalTime)
         return fail(ErrorCode::InvalidInput, QStringLiteral("time is not an ISO 8601 UTC time"));
+    if (!TransferJson::isPlausibleTime(time.toMSecsSinceEpoch()))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("time is not between 1990 and 2100"));
     t.timeMs = time.toMSecsSinceEpoch();
     t.read.timeUtc = time.toUTC();
     auto plate = TransferJson::plate(o.value(QStringLiteral("plate")));

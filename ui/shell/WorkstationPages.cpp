@@ -15,6 +15,10 @@
 #include "evidence/EvidencePage.h"
 #endif
 
+#ifdef HAVE_ALPR_UI_FLEET
+#include "fleet/FleetPage.h"
+#endif
+
 #include <QFileInfo>
 
 namespace alpr::ui {
@@ -46,6 +50,10 @@ QList<WorkstationPage> workstationPages(const WorkstationSettings& settings)
                   [](Session& s, QWidget* parent) -> QWidget* { return new CasesPage(s, parent); }});
     pages.append({QObject::tr("Evidence && retention"), Permission::ExportEvidence,
                   [](Session& s, QWidget* parent) -> QWidget* { return new EvidencePage(s, parent); }});
+#endif
+#ifdef HAVE_ALPR_UI_FLEET
+    pages.append({QObject::tr("Fleet && transfers"), Permission::ManageUnits,
+                  [](Session& s, QWidget* parent) -> QWidget* { return new FleetPage(s, parent); }});
 #endif
     pages.append({QObject::tr("Audit trail"), Permission::ViewAudit, [](Session& s, QWidget* parent) -> QWidget* {
                       auto* page = new AuditPage(s, parent);
