@@ -20,6 +20,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace alpr::ui {
 
 namespace {
@@ -89,7 +91,7 @@ FleetPage::FleetPage(Session& session, QWidget* parent)
       m_addUnitPushButton(new QPushButton(tr("&Add unit..."), this)),
       m_editUnitPushButton(new QPushButton(tr("&Edit unit..."), this)), m_warningSpinBox(new QSpinBox(this)),
       m_unitsTableWidget(makeTable(this, QStringLiteral("unitsTableWidget"),
-                                   {tr("Unit"), tr("Transfer"), tr("Status"), tr("Assignment"), tr("Last good transfer (UTC)"),
+                                   {tr("Unit"), tr("30-day rule"), tr("Status"), tr("Assignment"), tr("Last good transfer (UTC)"),
                                     tr("Age (days)"), tr("Data covers (UTC)"), tr("Attention")})),
       m_undockTableWidget(makeTable(this, QStringLiteral("undockTableWidget"),
                                     {tr("#"), tr("Unit"), tr("State"), tr("From (UTC)"), tr("Back by (UTC)"),
@@ -247,11 +249,18 @@ void FleetPage::showStatus(const FleetStatus& status)
                                  ? m_status.units[m_unitsTableWidget->currentRow()].unit.id
                                  : QString();
     m_status = status;
+    // The units that need the manager first: red, amber, green, then those not monitored.
+    std::stable_sort(m_status.units.begin(), m_status.units.end(), [](const UnitHealth& a, const UnitHealth& b) {
+        auto rank = [](TransferHealth h) {
+            return h == TransferHealth::Red ? 0 : h == TransferHealth::Amber ? 1 : h == TransferHealth::Green ? 2 : 3;
+        };
+        return rank(a.health) < rank(b.health);
+    });
     const QSignalBlocker blocker(m_warningSpinBox);
     m_warningSpinBox->setValue(status.warningDays);
-    m_unitsTableWidget->setRowCount(int(status.units.size()));
-    for (int row = 0; row < status.units.size(); ++row) {
-        const UnitHealth& h = status.units[row];
+    m_unitsTableWidget->setRowCount(int(m_status.units.size()));
+    for (int row = 0; row < m_status.units.size(); ++row) {
+        const UnitHealth& h = m_status.units[row];
         const HealthColours colours = coloursFor(h.health);
         const QString covers = h.dataFromUtc.isValid()
                                    ? tr("%1 – %2").arg(h.dataFromUtc.toString(QStringLiteral("yyyy-MM-dd")),
@@ -262,7 +271,8 @@ void FleetPage::showStatus(const FleetStatus& status)
                                 unitStatusDisplayName(h.unit.status),
                                 h.unit.assignment,
                                 dateTime(h.lastGoodTransferUtc),
-                                QString::number(h.ageDays, 'f', 1),
+                                h.health == TransferHealth::NotMonitored ? QStringLiteral("–")
+                                                                         : QString::number(h.ageDays, 'f', 1),
                                 covers,
                                 notesFor(h)};
         for (int column = 0; column < cells.size(); ++column) {
