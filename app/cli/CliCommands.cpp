@@ -26,6 +26,12 @@
 #include "cli/HotlistCommand.h"
 #include "hotlists/HotlistMatching.h"
 #endif
+#ifdef ALPR_HAVE_FLEET
+#include "cli/FleetCommand.h"
+#include "cli/TransferCommand.h"
+#include "cli/UndockCommand.h"
+#include "cli/UnitsCommand.h"
+#endif
 
 namespace alpr::cli {
 
@@ -71,6 +77,16 @@ QList<CommandEntry> capabilityCommands()
                      QStringLiteral("hotlist import|list|versions|entries|entry|settings ...   hot lists (alprctl hotlist --help)")});
     commands.append({QStringLiteral("alerts"), runAlertsCommand,
                      QStringLiteral("alerts list|show|dispatch|verify|reject|close|export ...   hot-list alerts")});
+#endif
+#ifdef ALPR_HAVE_FLEET
+    commands.append({QStringLiteral("units"), runUnitsCommand,
+                     QStringLiteral("units list|add|set ...   vehicle units and fixed cameras (alprctl units --help)")});
+    commands.append({QStringLiteral("transfer"), runTransferCommand,
+                     QStringLiteral("transfer import DIR [--unit ID] | list | watch DIR [--once]   unit offloads")});
+    commands.append({QStringLiteral("undock"), runUndockCommand,
+                     QStringLiteral("undock request|approve|deny|return|list ...   undocking with the Commander's permission")});
+    commands.append({QStringLiteral("fleet"), runFleetCommand,
+                     QStringLiteral("fleet status [--json] | set --warning-days N   30-day transfer monitor (exit 3 when red)")});
 #endif
     return commands;
 }

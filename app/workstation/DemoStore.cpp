@@ -8,6 +8,17 @@
 #include "hotlists/HotlistService.h"
 #include "search/DemoDataGenerator.h"
 #include "search/WatchService.h"
+#ifdef ALPR_HAVE_FLEET
+#include "fleet/UndockService.h"
+#include "fleet/UnitService.h"
+#include "store/Statement.h"
+#include "store/Transaction.h"
+#include "transfers/OffloadWriter.h"
+#include "transfers/TransferService.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#endif
 
 namespace alpr::app {
 
@@ -61,6 +72,127 @@ VoidResult addDemoHotlists(Session& session, const DemoDataGenerator& generator)
 }
 
 } // namespace
+#ifdef ALPR_HAVE_FLEET
+namespace {
+
+struct DemoUnit {
+    const char* id;
+    const char* name;
+    const char* assignment;
+    const char* cameras;
+    int daysSinceTransfer; ///< < 0: out of service, no transfer
+};
+
+// The demo generator's units, as the Agency Manager would have registered them.
+constexpr DemoUnit kDemoUnits[] = {
+    {"UNIT-01", "Patrol 12", "Car 4412, Ofc. M. Ruiz", "NDI-4412-F,NDI-4412-R", 34},
+    {"UNIT-02", "Patrol 17", "Car 4417, Ofc. D. Okafor", "NDI-4417-F", 24},
+    {"UNIT-03", "Patrol 21", "Car 4421, Ofc. L. Chen", "NDI-4421-F,NDI-4421-R", 3},
+    {"UNIT-04", "Traffic 5", "Car 5105, Traffic unit", "NDI-5105-F", 6},
+    {"UNIT-05", "K9 2", "Car 6202, Ofc. S. Novak", "NDI-6202-F", 1},
+    {"UNIT-06", "Spare", "Motor pool", "NDI-4499-F", -1},
+    {"CAM-01", "E Pratt St & S Gay St", "Fixed, Inner Harbor", "GEN-77001", 2},
+    {"CAM-02", "N Charles St & E Baltimore St", "Fixed, downtown", "GEN-77002", 5},
+    {"CAM-03", "Light St & E Conway St", "Fixed, downtown", "GEN-77003", 9},
+    {"CAM-04", "President St & Fleet St", "Fixed, Little Italy", "GEN-77004", 13},
+};
+
+/// One small offload of a unit's last days, written and imported as a unit's transfer would be.
+Result<qint64> importDemoOffload(Session& session, const QString& directory, const DemoUnit& unit, const QDateTime& end,
+                                 bool undockedUnannounced, bool damaged = false)
+{
+    OffloadWriter writer(directory, QString::fromLatin1(unit.id));
+    for (int i = 0; i < 24; ++i) {
+        TransferRead t;
+        t.timeMs = end.addSecs(-3600LL * (i * 5 + 1)).toMSecsSinceEpoch();
+        t.read.plate = QStringLiteral("%1%2").arg(QChar(u'A' + (i * 7) % 26)).arg(4100 + i * 37 + unit.daysSinceTransfer);
+        t.read.confidence = 0.7 + (i % 5) * 0.05;
+        t.read.timeUtc = QDateTime::fromMSecsSinceEpoch(t.timeMs, Qt::UTC);
+        t.read.latitude = 39.285 + (i % 7) * 0.001;
+        t.read.longitude = -76.612 + (i % 5) * 0.0015;
+        t.camera = QString::fromLatin1(unit.cameras).section(QLatin1Char(','), 0, 0);
+        if (auto added = writer.addRead(t); !added)
+            return std::unexpected(added.error());
+    }
+    if (undockedUnannounced)
+        writer.addUndockEvent(end.addDays(-2), end.addDays(-2).addSecs(5 * 3600));
+    if (auto finished = writer.finish(); !finished)
+        return std::unexpected(finished.error());
+    if (damaged) {
+        // A stick pulled out while the unit was still writing.
+        QFile reads(directory + QStringLiteral("/reads.jsonl"));
+        if (!reads.open(QIODevice::ReadWrite) || !reads.resize(reads.size() / 2))
+            return fail(ErrorCode::Io, QStringLiteral("The demo offload cannot be damaged"));
+    }
+    JobContext job;
+    auto outcome = TransferService(session, session.database()).importOffload(directory, job);
+    if (!outcome)
+        return std::unexpected(outcome.error());
+    return outcome->transferId;
+}
+
+/// A fleet in mid-life for the fleet page: one unit red, one amber, the rest green, an undocking overdue and one
+/// pending, a failed transfer. The offloads are imported now through the transfer service (and audited now); the
+/// transfers' dates are then set to the history the demo tells, which no real import can fake.
+VoidResult addDemoFleet(Session& session)
+{
+    QTemporaryDir offloads;
+    if (!offloads.isValid())
+        return fail(ErrorCode::Io, QStringLiteral("No temporary folder for the demo offloads"));
+    const QDateTime now = session.clock().nowUtc();
+    UnitService units(session);
+    for (const DemoUnit& u : kDemoUnits) {
+        UnitUpdate describe;
+        describe.name = QString::fromLatin1(u.name);
+        describe.assignment = QString::fromLatin1(u.assignment);
+        describe.cameraSerials = QString::fromLatin1(u.cameras).split(QLatin1Char(','));
+        describe.kind = QLatin1String(u.id).startsWith(QLatin1String("CAM")) ? UnitKind::Fixed : UnitKind::Vehicle;
+        if (u.daysSinceTransfer < 0)
+            describe.status = UnitStatus::OutOfService;
+        if (auto described = units.update(QString::fromLatin1(u.id), describe); !described)
+            return std::unexpected(described.error());
+        if (u.daysSinceTransfer < 0)
+            continue;
+        const QDateTime transferred = now.addDays(-u.daysSinceTransfer);
+        const bool unannounced = QLatin1String(u.id) == QLatin1String("UNIT-02");
+        auto id = importDemoOffload(session, offloads.filePath(QString::fromLatin1(u.id)), u, transferred, unannounced);
+        if (!id)
+            return std::unexpected(id.error());
+        auto dated = guarded([&] {
+            store::Database& db = session.database();
+            store::Transaction tx(db);
+            db.prepare(QStringLiteral("UPDATE transfers SET started_utc = ?2, finished_utc = ?2 WHERE id = ?1"))
+                .bind(1, *id)
+                .bind(2, transferred.toSecsSinceEpoch())
+                .run();
+            db.prepare(QStringLiteral("UPDATE units SET last_transfer_utc = ?2 WHERE id = ?1"))
+                .bind(1, QString::fromLatin1(u.id))
+                .bind(2, transferred.toString(Qt::ISODateWithMs))
+                .run();
+            tx.commit();
+        });
+        if (!dated)
+            return std::unexpected(dated.error());
+    }
+    // A truncated stick: refused, recorded as a failed transfer, nothing stored.
+    const QString bad = offloads.filePath(QStringLiteral("UNIT-05-bad"));
+    if (auto id = importDemoOffload(session, bad, kDemoUnits[4], now, false, true);
+        id || id.error().code != ErrorCode::VerificationFailed)
+        return fail(ErrorCode::Internal, QStringLiteral("The damaged demo offload was not refused"));
+    UndockService undock(session);
+    auto away = undock.request(QStringLiteral("UNIT-04"), QStringLiteral("Camera bracket repair at the county shop"),
+                               now.addDays(-5), now.addDays(-2));
+    if (!away)
+        return std::unexpected(away.error());
+    if (auto approved = undock.approve(away->id, QStringLiteral("Approved, return by Friday")); !approved)
+        return std::unexpected(approved.error());
+    auto pending = undock.request(QStringLiteral("UNIT-03"), QStringLiteral("Windshield replacement"), now.addDays(1),
+                                  now.addDays(2));
+    return pending ? VoidResult() : std::unexpected(pending.error());
+}
+
+} // namespace
+#endif
 
 VoidResult ensureDemoStore(const QString& directory, int demoReads)
 {
@@ -106,6 +238,10 @@ VoidResult ensureDemoStore(const QString& directory, int demoReads)
         return std::unexpected(added.error());
     if (auto hot = addDemoHotlists(**session, generator); !hot)
         return hot;
+#ifdef ALPR_HAVE_FLEET
+    if (auto fleet = addDemoFleet(**session); !fleet)
+        return fleet;
+#endif
     return (*session)->logout();
 }
 

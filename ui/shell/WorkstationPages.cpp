@@ -24,6 +24,9 @@
 #include <QTabBar>
 #include <QTabWidget>
 #endif
+#ifdef HAVE_ALPR_UI_FLEET
+#include "fleet/FleetPage.h"
+#endif
 
 #include <QFileInfo>
 
@@ -78,6 +81,10 @@ QList<WorkstationPage> workstationPages(const WorkstationSettings& settings)
                   }});
     pages.append({QObject::tr("Hot lists"), Permission::ManageHotlists,
                   [](Session& s, QWidget* parent) -> QWidget* { return new HotlistManagerPage(s, parent); }});
+#endif
+#ifdef HAVE_ALPR_UI_FLEET
+    pages.append({QObject::tr("Fleet && transfers"), Permission::ManageUnits,
+                  [](Session& s, QWidget* parent) -> QWidget* { return new FleetPage(s, parent); }});
 #endif
     pages.append({QObject::tr("Audit trail"), Permission::ViewAudit, [](Session& s, QWidget* parent) -> QWidget* {
                       auto* page = new AuditPage(s, parent);
