@@ -21,6 +21,10 @@
 #include "cli/HoldCommand.h"
 #include "cli/RetentionCommand.h"
 #endif
+#ifdef ALPR_HAVE_REQUESTS
+#include "cli/ReleaseCommand.h"
+#include "cli/RequestCommand.h"
+#endif
 
 namespace alpr::cli {
 
@@ -58,6 +62,12 @@ QList<CommandEntry> capabilityCommands()
     commands.append({QStringLiteral("evidence"), runEvidenceCommand,
                      QStringLiteral("evidence export --case NUMBER --to DIR [--reads IDS | --all-case-items] --purpose TEXT | "
                                     "evidence verify DIR")});
+#endif
+#ifdef ALPR_HAVE_REQUESTS
+    commands.append({QStringLiteral("request"), runRequestCommand,
+                     QStringLiteral("request add|list|show|update|hold ...   outside records requests (alprctl request --help)")});
+    commands.append({QStringLiteral("release"), runReleaseCommand,
+                     QStringLiteral("release add|list|report ...   releases to other agencies (alprctl release --help)")});
 #endif
     return commands;
 }

@@ -57,9 +57,11 @@ struct AuditProgramReport {
     QString generatedBy;
     QString workstation;
 
-    int totalRecords = 0;             ///< audit records in the period
-    QMap<QString, int> actionCounts;  ///< every action in the period, by name
-    QList<UserActivity> users;        ///< users with any access to ALPR data, by name
+    int totalRecords = 0;            ///< audit records in the period
+    QMap<QString, int> actionCounts; ///< every action in the period, by name
+    QList<UserActivity> users;       ///< users with any access to ALPR data, by name
+    /// All users' searches, canvasses, views and exports summed.
+    [[nodiscard]] UserActivity accessTotals() const;
     QList<FlaggedAccess> meaningless; ///< in time order
     QList<AccountFinding> trainingExpired;
     QList<AccountFinding> unusedAccounts;

@@ -65,6 +65,18 @@ double AuditProgramReport::medianConfirmationMinutes() const
     return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
 }
 
+AuditProgramReport::UserActivity AuditProgramReport::accessTotals() const
+{
+    UserActivity total;
+    for (const UserActivity& u : users) {
+        total.searches += u.searches;
+        total.canvasses += u.canvasses;
+        total.views += u.views;
+        total.exports += u.exports;
+    }
+    return total;
+}
+
 AuditProgramReportBuilder::AuditProgramReportBuilder(store::Database& db, AuditProgramSettings settings)
     : m_db(db), m_settings(std::move(settings))
 {

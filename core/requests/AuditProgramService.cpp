@@ -1,5 +1,7 @@
 #include "requests/AuditProgramService.h"
 
+#include "requests/PlainText.h"
+
 #include "accounts/Session.h"
 #include "audit/AuditLog.h"
 #include "evidence/EvidenceJson.h"
@@ -36,12 +38,7 @@ QString periodJson(const QDateTime& fromUtc, const QDateTime& toUtc, QJsonObject
 
 bool plainText(const QString& text)
 {
-    if (text.size() > AuditProgramService::kMaxNoteLength)
-        return false;
-    for (const QChar c : text)
-        if ((c.unicode() < 0x20 && c != u'\n' && c != u'\t') || c.unicode() == 0x7f)
-            return false;
-    return true;
+    return requests::isPlainText(text, AuditProgramService::kMaxNoteLength, true);
 }
 
 // The searches a sample is drawn from: every plate search and canvass run, whatever its outcome.

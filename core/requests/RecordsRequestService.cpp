@@ -1,5 +1,7 @@
 #include "requests/RecordsRequestService.h"
 
+#include "requests/PlainText.h"
+
 #include "accounts/Session.h"
 #include "audit/AuditLog.h"
 #include "evidence/EvidenceJson.h"
@@ -51,12 +53,7 @@ RecordsRequest loadRequest(store::Database& db, qint64 id)
 
 bool plainText(const QString& text, bool multiline)
 {
-    if (text.size() > RecordsRequestService::kMaxFieldLength)
-        return false;
-    for (const QChar c : text)
-        if ((c.unicode() < 0x20 && !(multiline && (c == u'\n' || c == u'\t'))) || c.unicode() == 0x7f)
-            return false;
-    return true;
+    return requests::isPlainText(text, RecordsRequestService::kMaxFieldLength, multiline);
 }
 
 int storedDueDays(store::Database& db)

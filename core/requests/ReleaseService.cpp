@@ -1,5 +1,7 @@
 #include "requests/ReleaseService.h"
 
+#include "requests/PlainText.h"
+
 #include "accounts/Session.h"
 #include "audit/AuditLog.h"
 #include "evidence/EvidenceJson.h"
@@ -37,12 +39,7 @@ AgencyRelease releaseFromRow(const store::Statement& s)
 
 bool plainLine(const QString& text)
 {
-    if (text.size() > ReleaseService::kMaxFieldLength)
-        return false;
-    for (const QChar c : text)
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return false;
-    return true;
+    return requests::isPlainText(text, ReleaseService::kMaxFieldLength, false);
 }
 
 } // namespace
