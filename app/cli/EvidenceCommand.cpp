@@ -66,12 +66,6 @@ int exportPackage(CliContext& c, const CliOptions& options)
     auto session = c.login();
     if (!session)
         return c.report(session.error());
-    if (request.redaction.enabled && !options.has(QStringLiteral("redact-fields"))) {
-        auto defaults = guarded([&] { return EvidenceRedaction::defaultFields((*session)->database()); });
-        if (!defaults)
-            return c.report(defaults.error());
-        request.redaction.removedFields = *defaults;
-    }
 #ifdef ALPR_EVIDENCE_PDF
     PdfEvidenceRenderer renderer;
 #else
@@ -89,8 +83,6 @@ int exportPackage(CliContext& c, const CliOptions& options)
     auto result = EvidenceExporter(**session, (*session)->database(), renderer, writer).exportPackage(request, job);
     if (!result)
         return c.report(result.error());
-    if (request.redaction.enabled)
-        c.err() << request.redaction.description() << Qt::endl;
     c.out() << "package\t" << QDir::toNativeSeparators(result->packagePath) << "\nreads\t" << result->readCount
             << "\nfiles\t" << result->fileCount << "\nbytes\t" << result->bytes << "\nmanifest_sha256\t"
             << result->manifestSha256 << Qt::endl;

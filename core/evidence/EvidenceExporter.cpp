@@ -214,7 +214,14 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
                 ids.append(id);
             }
     }
-    if (auto valid = request.redaction.validate(); !valid)
+    EvidenceRedaction redaction = request.redaction;
+    if (redaction.enabled && redaction.removedFields.isEmpty()) {
+        auto defaults = guarded([&] { return EvidenceRedaction::defaultFields(m_db); });
+        if (!defaults)
+            return std::unexpected(defaults.error());
+        redaction.removedFields = *defaults;
+    }
+    if (auto valid = redaction.validate(); !valid)
         return std::unexpected(valid.error());
     if (ids.isEmpty())
         return fail(ErrorCode::InvalidInput,
@@ -231,7 +238,7 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
     if (!reads)
         return std::unexpected(reads.error());
     for (PlateRead& r : *reads)
-        request.redaction.apply(r);
+        redaction.apply(r);
     if (reads->size() != ids.size()) {
         QSet<qint64> found;
         for (const PlateRead& r : *reads)
@@ -259,7 +266,7 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
     data.workstation = m_session.workstation();
     data.purpose = access.purpose;
     data.packageName = name;
-    data.redaction = request.redaction.description();
+    data.redaction = redaction.description();
 
     auto audit = [&](const QString& outcome, const QJsonObject& extra) {
         QJsonObject parameters{{QStringLiteral("reads"), evidence::idSummary(ids)},
@@ -268,8 +275,8 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
                                {QStringLiteral("package"), name}};
         for (auto it = extra.begin(); it != extra.end(); ++it)
             parameters.insert(it.key(), it.value());
-        if (request.redaction.enabled)
-            parameters.insert(QStringLiteral("redacted"), QJsonArray::fromStringList(request.redaction.removedFields));
+        if (redaction.enabled)
+            parameters.insert(QStringLiteral("redacted"), QJsonArray::fromStringList(redaction.removedFields));
         return m_session.auditRecord(QStringLiteral("evidence.export"), QStringLiteral("case:") + access.caseNumber,
                                      evidence::compactJson(parameters), access, outcome);
     };

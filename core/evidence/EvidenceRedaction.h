@@ -17,7 +17,7 @@ class Database;
 /// package withholds context images altogether (the crop shows only the read plate).
 struct EvidenceRedaction {
     bool enabled = false;
-    QStringList removedFields; ///< of knownFields()
+    QStringList removedFields; ///< of knownFields(); empty while enabled: the agency's defaultFields()
 
     /// location, unit, source (file, offset, frame), alternatives (runner-up readings), crop-images
     [[nodiscard]] static QStringList knownFields();

@@ -35,7 +35,7 @@ struct AuditProgramReport {
         QString action;
         QString purpose;
         QString caseNumber;
-        QString why;
+        QString why; ///< "purpose", "case number" or "purpose and case number"
     };
     /// An account finding: training expired while the account is active, or unused too long.
     struct AccountFinding {

@@ -138,14 +138,15 @@ void AuditProgramReportBuilder::countRecords(AuditProgramReport& report, const Q
             appendDistinct(u.purposes, r.purpose.trimmed());
             appendDistinct(u.cases, r.caseNumber.trimmed());
             if (!r.purpose.isEmpty() || !r.caseNumber.isEmpty()) {
+                // Which field looks meaningless; the report prints the purpose and case number beside it.
                 QStringList why;
-                if (const QString m = m_settings.meaninglessMatch(r.purpose); !m.isEmpty())
-                    why.append(QStringLiteral("purpose %1").arg(m));
-                if (const QString m = m_settings.meaninglessMatch(r.caseNumber); !m.isEmpty())
-                    why.append(QStringLiteral("case number %1").arg(m));
+                if (!m_settings.meaninglessMatch(r.purpose).isEmpty())
+                    why.append(QStringLiteral("purpose"));
+                if (!m_settings.meaninglessMatch(r.caseNumber).isEmpty())
+                    why.append(QStringLiteral("case number"));
                 if (!why.isEmpty())
                     report.meaningless.append(
-                        {r.seq, r.timeUtc, r.user, a, r.purpose, r.caseNumber, why.join(QStringLiteral("; "))});
+                        {r.seq, r.timeUtc, r.user, a, r.purpose, r.caseNumber, why.join(QStringLiteral(" and "))});
             }
         }
         if (startsWith(a, "login.")) {

@@ -143,6 +143,14 @@ private slots:
         auto verified = EvidenceVerifier::verify(result->packagePath, {});
         QVERIFY(verified && verified->ok());
 
+        // Without a list, the agency's default fields go.
+        EvidenceExportRequest defaults = f.request();
+        defaults.redaction.enabled = true;
+        auto byDefault = f.run(writer, job, defaults);
+        QVERIFY2(byDefault, qPrintable(alpr::test::errorText(byDefault)));
+        QVERIFY(f.exportRecords().last().parameters.contains(
+            QLatin1String("\"redacted\":[\"source\",\"alternatives\"]")));
+
         EvidenceExportRequest unknown = f.request();
         unknown.redaction.enabled = true;
         unknown.redaction.removedFields = {QStringLiteral("plate")};

@@ -151,7 +151,7 @@ private:
         section(QStringLiteral("Access to ALPR data by user"));
         if (m_report.users.isEmpty())
             return note(QStringLiteral("No searches, canvasses, views or exports in the period."));
-        const QList<double> widths{30, 18, 18, 14, 14, 38};
+        const QList<double> widths{28, 17, 21, 14, 15, 38};
         row({QStringLiteral("User"), QStringLiteral("Searches"), QStringLiteral("Canvasses"), QStringLiteral("Views"),
              QStringLiteral("Exports"), QStringLiteral("Case numbers"), QStringLiteral("Purposes")},
             widths, true);
@@ -166,7 +166,7 @@ private:
         section(QStringLiteral("Purposes or case numbers that look meaningless"));
         if (m_report.meaningless.isEmpty())
             return note(QStringLiteral("None."));
-        const QList<double> widths{14, 30, 24, 26, 36, 24};
+        const QList<double> widths{14, 32, 24, 26, 38, 24};
         row({QStringLiteral("Record"), QStringLiteral("Time"), QStringLiteral("User"), QStringLiteral("Action"),
              QStringLiteral("Purpose"), QStringLiteral("Case"), QStringLiteral("Why")},
             widths, true);

@@ -145,6 +145,7 @@ RequestsPage::RequestsPage(Session& session, QWidget* parent)
         split->addWidget(workBox);
         split->setStretchFactor(0, 3);
         split->setStretchFactor(1, 2);
+        split->setSizes({720, 480});
         layout->addWidget(split, 1);
 
         connect(m_requestsTableWidget, &QTableWidget::itemSelectionChanged, this, [this, workBox] {
@@ -221,6 +222,9 @@ void RequestsPage::refresh()
                 if (r.id == keep)
                     m_requestsTableWidget->selectRow(row);
             }
+            // With nothing selected, the first request (the register is sorted by due date) is open for work.
+            if (!keep && !m_requests.isEmpty())
+                m_requestsTableWidget->selectRow(0);
             m_requestsTableWidget->resizeColumnsToContents();
             showStatus(tr("%n request(s), %1 open, %2 overdue", nullptr, int(m_requests.size())).arg(open).arg(overdue),
                        overdue > 0);
