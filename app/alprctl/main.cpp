@@ -39,8 +39,8 @@ const char* const kHelp =
 
 namespace {
 
-// Evidence packages carry PDF reports drawn with QtGui's PDF writer, which needs a QGuiApplication; the offscreen
-// platform keeps alprctl headless. Every other command runs on QtCore alone.
+// Evidence packages and audit reports carry PDF documents drawn with QtGui's PDF writer, which needs a
+// QGuiApplication; the offscreen platform keeps alprctl headless. Every other command runs on QtCore alone.
 bool needsGui(int argc, char* argv[])
 {
     for (int i = 1; i < argc; ++i) {
@@ -48,7 +48,7 @@ bool needsGui(int argc, char* argv[])
         if (word == "--store" || word == "--user") {
             ++i;
         } else if (!word.startsWith("--")) {
-            return word == "evidence";
+            return word == "evidence" || word == "audit"; // audit report --out draws a PDF
         }
     }
     return false;

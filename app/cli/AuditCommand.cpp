@@ -3,6 +3,10 @@
 #include "audit/AuditLog.h"
 #include "audit/AuditReport.h"
 #include "cli/CliContext.h"
+#include "cli/CliTime.h"
+#ifdef ALPR_HAVE_REQUESTS
+#include "cli/AuditProgramCommand.h"
+#endif
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,63 +39,84 @@ QJsonObject toJson(const AuditRecord& r)
             {QStringLiteral("hash"), r.hash}};
 }
 
-Result<QDateTime> parseTime(const QString& text, bool endOfDay)
-{
-    if (text.isEmpty())
-        return QDateTime();
-    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid()) {
-        const QDate d = QDate::fromString(text, Qt::ISODate);
-        if (!d.isValid())
-            return fail(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a date or ISO 8601 time").arg(text));
-        t = endOfDay ? QDateTime(d, QTime(23, 59, 59, 999), Qt::UTC) : QDateTime(d, QTime(0, 0), Qt::UTC);
-    }
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    return t.toUTC();
-}
-
 } // namespace
 
 int runAuditCommand(CliContext& c)
 {
     const QString verb = c.arguments().value(0);
+#ifdef ALPR_HAVE_REQUESTS
+    // The audit program (report with PDF/CSV, sample, review, sign-off) lives with the requests capability.
+    if (verb == QLatin1String("report") || verb == QLatin1String("sample") || verb == QLatin1String("review") ||
+        verb == QLatin1String("signoff") || verb == QLatin1String("program"))
+        return runAuditProgramCommand(c);
+#endif
     auto options = CliOptions::parse(c.arguments().mid(1), {QStringLiteral("json"), QStringLiteral("csv")},
                                      {QStringLiteral("user"), QStringLiteral("action"), QStringLiteral("from"),
-                                      QStringLiteral("to"), QStringLiteral("limit")});
+                                      QStringLiteral("to"), QStringLiteral("limit"), QStringLiteral("anchor")});
     if (!options || !options->positional().isEmpty() ||
-        (verb != QLatin1String("verify") && verb != QLatin1String("list") && verb != QLatin1String("report"))) {
-        return c.usage(QStringLiteral("usage: alprctl audit verify | audit list [--user U] [--action A|prefix*] "
-                                      "[--from DATE] [--to DATE] [--limit N] [--json|--csv] | "
-                                      "audit report [--from DATE] [--to DATE]"));
+        (verb != QLatin1String("verify") && verb != QLatin1String("list") && verb != QLatin1String("report") &&
+         verb != QLatin1String("anchor"))) {
+        return c.usage(QStringLiteral(
+            "usage: alprctl audit verify [--anchor COUNT:HASH] | audit anchor | audit list [--user U] "
+            "[--action A|prefix*] [--from DATE] [--to DATE] [--limit N] [--json|--csv] | "
+            "audit report [--from DATE] [--to DATE] [--out FILE.pdf] [--csv FILE] | "
+            "audit sample --from DATE --to DATE --count N [--seed S] | audit review SAMPLE RECORD ... | "
+            "audit signoff --from DATE --to DATE ... | audit program   (alprctl audit report --help)\n"
+            "  anchor: prints the chain head COUNT:HASH; keep it outside the store. verify --anchor proves the trail "
+            "still holds that record (the newest records were not removed)."));
     }
-    auto from = parseTime(options->value(QStringLiteral("from")), false);
-    auto to = parseTime(options->value(QStringLiteral("to")), true);
+    auto from = parseCliTime(options->value(QStringLiteral("from")), false);
+    auto to = parseCliTime(options->value(QStringLiteral("to")), true);
     if (!from)
         return c.report(from.error());
     if (!to)
         return c.report(to.error());
+    std::optional<AuditAnchor> anchor;
+    if (options->has(QStringLiteral("anchor"))) {
+        auto parsed = AuditAnchor::parse(options->value(QStringLiteral("anchor")));
+        if (!parsed)
+            return c.report(parsed.error());
+        anchor = *parsed;
+    }
 
     auto session = c.login();
     if (!session)
         return c.report(session.error());
     Session& s = **session;
 
+    if (verb == QLatin1String("anchor")) {
+        if (auto allowed = s.require(Permission::ViewAudit, QStringLiteral("read the audit trail")); !allowed)
+            return c.report(allowed.error());
+        auto head = AuditLog::anchor(s.database());
+        if (!head)
+            return c.report(head.error());
+        c.out() << head->toString() << Qt::endl;
+        (void)s.recordAccess(s.auditRecord(QStringLiteral("audit.anchor"), QStringLiteral("audit"), {}, {},
+                                           head->toString()));
+        return ExitOk;
+    }
+
     if (verb == QLatin1String("verify")) {
         if (auto allowed = s.require(Permission::VerifyAudit, QStringLiteral("verify the audit trail")); !allowed)
             return c.report(allowed.error());
-        auto result = AuditLog::verify(s.database());
+        auto result = anchor ? AuditLog::verifyAgainst(s.database(), *anchor) : AuditLog::verify(s.database());
         if (!result)
             return c.report(result.error());
         const QString outcome = result->intact ? QStringLiteral("intact: %1 records").arg(result->recordsChecked)
                                                : QStringLiteral("BROKEN at record %1").arg(result->firstBadSeq);
-        (void)s.recordAccess(s.auditRecord(QStringLiteral("audit.verify"), QStringLiteral("audit"), {}, {}, outcome));
+        (void)s.recordAccess(s.auditRecord(QStringLiteral("audit.verify"), QStringLiteral("audit"),
+                                           anchor ? QStringLiteral("{\"anchor\":\"%1\"}").arg(anchor->toString())
+                                                  : QString(),
+                                           {}, outcome));
         if (!result->intact) {
             c.err() << "alprctl: audit trail verification FAILED: " << result->reason << Qt::endl;
             c.out() << "bad-record\t" << result->firstBadSeq << Qt::endl;
             return ExitVerificationFailed;
         }
-        c.out() << "Audit trail intact: " << result->recordsChecked << " records verified" << Qt::endl;
+        c.out() << "Audit trail intact: " << result->recordsChecked << " records verified";
+        if (anchor)
+            c.out() << "; it still holds anchor record " << anchor->count;
+        c.out() << Qt::endl;
         return ExitOk;
     }
 

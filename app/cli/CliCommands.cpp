@@ -32,6 +32,10 @@
 #include "cli/UndockCommand.h"
 #include "cli/UnitsCommand.h"
 #endif
+#ifdef ALPR_HAVE_REQUESTS
+#include "cli/ReleaseCommand.h"
+#include "cli/RequestCommand.h"
+#endif
 
 namespace alpr::cli {
 
@@ -87,6 +91,12 @@ QList<CommandEntry> capabilityCommands()
                      QStringLiteral("undock request|approve|deny|return|list ...   undocking with the Commander's permission")});
     commands.append({QStringLiteral("fleet"), runFleetCommand,
                      QStringLiteral("fleet status [--json] | set --warning-days N   30-day transfer monitor (exit 3 when red)")});
+#endif
+#ifdef ALPR_HAVE_REQUESTS
+    commands.append({QStringLiteral("request"), runRequestCommand,
+                     QStringLiteral("request add|list|show|update|hold ...   outside records requests (alprctl request --help)")});
+    commands.append({QStringLiteral("release"), runReleaseCommand,
+                     QStringLiteral("release add|list|report ...   releases to other agencies (alprctl release --help)")});
 #endif
     return commands;
 }

@@ -27,6 +27,9 @@ const char* const kUsage =
     "      write an evidence package for booking into DIR (a mounted USB stick or card, or any folder):\n"
     "      reads.csv, reads.json, images/, report.pdf, chain-of-custody.pdf, README.txt, MANIFEST.sha256 and its\n"
     "      signature MANIFEST.sha256.hmac. IDS: 12,15,20-24. Audited with the purpose and the manifest's hash.\n"
+    "      --redacted [--redact-fields F,...]: a package for release outside law enforcement (a records request):\n"
+    "      context images withheld and the fields removed (location, unit, source, alternatives, crop-images;\n"
+    "      default: the agency's setting, source and alternatives)\n"
     "  alprctl evidence verify DIR [--check-signature]\n"
     "      check every file against MANIFEST.sha256 and name each MODIFIED, MISSING, EXTRA or UNREADABLE one.\n"
     "      Needs no store or login; --check-signature logs in and checks the signature with this store's key.\n"
@@ -55,6 +58,11 @@ int exportPackage(CliContext& c, const CliOptions& options)
             return c.report(ids.error());
         request.readIds = *ids;
     }
+    request.redaction.enabled = options.has(QStringLiteral("redacted"));
+    if (options.has(QStringLiteral("redact-fields")) && !request.redaction.enabled)
+        return c.usage(QString::fromUtf8(kUsage));
+    request.redaction.removedFields =
+        options.value(QStringLiteral("redact-fields")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     auto session = c.login();
     if (!session)
         return c.report(session.error());
@@ -143,8 +151,9 @@ int runEvidenceCommand(CliContext& c)
     auto options = CliOptions::parse(
         c.arguments().mid(1),
         {QStringLiteral("all-case-items"), QStringLiteral("check-signature"), QStringLiteral("all"),
-         QStringLiteral("help")},
-        {QStringLiteral("case"), QStringLiteral("to"), QStringLiteral("reads"), QStringLiteral("purpose")});
+         QStringLiteral("help"), QStringLiteral("redacted")},
+        {QStringLiteral("case"), QStringLiteral("to"), QStringLiteral("reads"), QStringLiteral("purpose"),
+         QStringLiteral("redact-fields")});
     if (!options || options->has(QStringLiteral("help")))
         return c.usage(QString::fromUtf8(kUsage));
     if (verb == QLatin1String("verify"))

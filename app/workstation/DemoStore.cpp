@@ -20,6 +20,10 @@
 #include <QTemporaryDir>
 #endif
 
+#ifdef ALPR_HAVE_REQUESTS
+#include "requests/RecordsRequestService.h"
+#include "requests/ReleaseService.h"
+#endif
 namespace alpr::app {
 
 namespace {
@@ -194,6 +198,47 @@ VoidResult addDemoFleet(Session& session)
 } // namespace
 #endif
 
+#ifdef ALPR_HAVE_REQUESTS
+namespace {
+
+// Two outside requests (one under review, assigned to the Records Supervisor) and a release to a neighbouring agency,
+// so the requests, releases and audit program pages have something to show.
+VoidResult addDemoRequests(Session& session)
+{
+    RecordsRequestService requests(session);
+    const QDate today = session.clock().nowUtc().date();
+    auto press = requests.add({QStringLiteral("Baltimore Banner, newsroom"), RequestKind::Press, today.addDays(-12),
+                               QStringLiteral("Number of plates read per month in 2026, by camera")});
+    if (!press)
+        return std::unexpected(press.error());
+    RecordsRequestUpdate review;
+    review.status = RequestStatus::UnderReview;
+    review.assignedTo = QStringLiteral("records");
+    review.notes = QStringLiteral("Aggregate counts only; no plate data");
+    if (auto updated = requests.update(press->id, review); !updated)
+        return std::unexpected(updated.error());
+    auto subpoena = requests.add({QStringLiteral("Law offices of R. Whitfield, counsel for plaintiff"),
+                                  RequestKind::Subpoena, today.addDays(-3),
+                                  QStringLiteral("Subpoena duces tecum 24-C-3381: reads of one plate, March 2026")});
+    if (!subpoena)
+        return std::unexpected(subpoena.error());
+    NewAgencyRelease release{QStringLiteral("Baltimore County Police Department"),
+                             QStringLiteral("Det. A. Okafor"),
+                             QStringLiteral("410-555-0187"),
+                             QStringLiteral("Call-back to the agency's published desk number"),
+                             QStringLiteral("Active robbery investigation, mutual aid"),
+                             QString::fromLatin1(kDemoCaseNumber),
+                             QStringLiteral("Reads of the partial-plate watch hits, last 30 days"),
+                             QStringLiteral("Lt. C. Marsh"),
+                             {}};
+    if (auto added = ReleaseService(session).add(release); !added)
+        return std::unexpected(added.error());
+    return {};
+}
+
+} // namespace
+#endif
+
 VoidResult ensureDemoStore(const QString& directory, int demoReads)
 {
     if (Session::storeExists(directory))
@@ -241,6 +286,10 @@ VoidResult ensureDemoStore(const QString& directory, int demoReads)
 #ifdef ALPR_HAVE_FLEET
     if (auto fleet = addDemoFleet(**session); !fleet)
         return fleet;
+#endif
+#ifdef ALPR_HAVE_REQUESTS
+    if (auto added = addDemoRequests(**session); !added)
+        return added;
 #endif
     return (*session)->logout();
 }

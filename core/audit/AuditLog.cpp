@@ -128,4 +128,46 @@ Result<AuditVerification> AuditLog::verify(store::Database& db)
     });
 }
 
+Result<AuditAnchor> AuditLog::anchor(store::Database& db)
+{
+    return guarded([&] {
+        auto s = db.prepare(QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
+        AuditAnchor a;
+        if (s.step())
+            a = AuditAnchor{s.int64(0), s.text(1)};
+        return a;
+    });
+}
+
+Result<AuditVerification> AuditLog::verifyAgainst(store::Database& db, const AuditAnchor& anchor)
+{
+    auto v = verify(db);
+    if (!v || !v->intact)
+        return v;
+    return guarded([&] {
+        AuditVerification out = *v;
+        if (out.recordsChecked < anchor.count) {
+            out.intact = false;
+            out.firstBadSeq = out.recordsChecked + 1;
+            out.reason = QStringLiteral("the log ends at record %1 but the anchor names record %2: the newest %3 "
+                                        "record(s) were removed")
+                             .arg(out.recordsChecked)
+                             .arg(anchor.count)
+                             .arg(anchor.count - out.recordsChecked);
+            return out;
+        }
+        auto s = db.prepare(QStringLiteral("SELECT hash FROM audit WHERE seq = ?1"));
+        s.bind(1, anchor.count);
+        const QString hash = s.step() ? s.text(0) : QString();
+        if (hash.compare(anchor.hash, Qt::CaseInsensitive) != 0) {
+            out.intact = false;
+            out.firstBadSeq = anchor.count;
+            out.reason = QStringLiteral("record %1 does not carry the anchor's hash: the log was rewritten or replaced "
+                                        "after the anchor was taken")
+                             .arg(anchor.count);
+        }
+        return out;
+    });
+}
+
 } // namespace alpr

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/AuditAnchor.h"
 #include "audit/AuditRecord.h"
 #include "common/Result.h"
 
@@ -39,6 +40,13 @@ public:
     [[nodiscard]] static Result<QList<AuditRecord>> list(store::Database& db, const AuditFilter& filter);
     /// Walks the chain from the first record; names the first record whose hash or sequence does not hold.
     [[nodiscard]] static Result<AuditVerification> verify(store::Database& db);
+
+    /// The chain head now (an empty log gives count 0).
+    [[nodiscard]] static Result<AuditAnchor> anchor(store::Database& db);
+    /// verify(), and then that the log still holds the anchor's record with the anchor's hash: fails (intact = false,
+    /// a reason naming how many records are missing) when the newest records were removed or the chain was rebuilt
+    /// after the anchor was taken.
+    [[nodiscard]] static Result<AuditVerification> verifyAgainst(store::Database& db, const AuditAnchor& anchor);
 };
 
 } // namespace alpr

@@ -16,6 +16,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -57,6 +58,7 @@ QByteArray readmeText(const EvidenceReportData& data)
                "images/               plate crops and context images, named after the read id\n"
                "report.pdf            the evidence report\n"
                "chain-of-custody.pdf  the custody sheet for booking signatures\n"
+               "audit-anchor.txt      the head of the workstation's audit trail when the package was made\n"
                "MANIFEST.sha256       SHA-256 of every file above\n"
                "MANIFEST.sha256.hmac  the exporting workstation's signature over the manifest\n"
                "\n"
@@ -65,9 +67,22 @@ QByteArray readmeText(const EvidenceReportData& data)
                "or, with the workstation software:\n"
                "    alprctl evidence verify <this folder>\n"
                "The signature can be checked only by the workstation whose store made it:\n"
-               "    alprctl --user NAME evidence verify <this folder> --check-signature\n")
+               "    alprctl --user NAME evidence verify <this folder> --check-signature\n"
+               "The signature covers audit-anchor.txt too; the workstation's audit trail must still contain that\n"
+               "record, which an auditor checks with:\n"
+               "    alprctl --user NAME audit verify --anchor COUNT:HASH\n")
         .arg(data.packageName, data.caseInfo.number, EvidenceReadsFormat::timeText(data.exportedUtc), data.exportedBy,
              data.workstation)
+        .toUtf8() +
+        (data.redaction.isEmpty() ? QByteArray() : QByteArray("\n") + data.redaction.toUtf8() + QByteArray(".\n"));
+}
+
+QByteArray anchorText(const AuditAnchor& anchor, const QDateTime& nowUtc)
+{
+    return QStringLiteral("audit-anchor: %1\nrecords: %2\nhash: %3\ntaken: %4\n")
+        .arg(anchor.toString())
+        .arg(anchor.count)
+        .arg(anchor.hash, EvidenceReadsFormat::timeText(nowUtc))
         .toUtf8();
 }
 
@@ -199,6 +214,15 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
                 ids.append(id);
             }
     }
+    EvidenceRedaction redaction = request.redaction;
+    if (redaction.enabled && redaction.removedFields.isEmpty()) {
+        auto defaults = guarded([&] { return EvidenceRedaction::defaultFields(m_db); });
+        if (!defaults)
+            return std::unexpected(defaults.error());
+        redaction.removedFields = *defaults;
+    }
+    if (auto valid = redaction.validate(); !valid)
+        return std::unexpected(valid.error());
     if (ids.isEmpty())
         return fail(ErrorCode::InvalidInput,
                     request.allCaseItems ? QStringLiteral("Case %1 has no reads attached").arg(access.caseNumber)
@@ -213,6 +237,8 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
     auto reads = repository.findMany(ids);
     if (!reads)
         return std::unexpected(reads.error());
+    for (PlateRead& r : *reads)
+        redaction.apply(r);
     if (reads->size() != ids.size()) {
         QSet<qint64> found;
         for (const PlateRead& r : *reads)
@@ -240,6 +266,7 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
     data.workstation = m_session.workstation();
     data.purpose = access.purpose;
     data.packageName = name;
+    data.redaction = redaction.description();
 
     auto audit = [&](const QString& outcome, const QJsonObject& extra) {
         QJsonObject parameters{{QStringLiteral("reads"), evidence::idSummary(ids)},
@@ -248,6 +275,8 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
                                {QStringLiteral("package"), name}};
         for (auto it = extra.begin(); it != extra.end(); ++it)
             parameters.insert(it.key(), it.value());
+        if (redaction.enabled)
+            parameters.insert(QStringLiteral("redacted"), QJsonArray::fromStringList(redaction.removedFields));
         return m_session.auditRecord(QStringLiteral("evidence.export"), QStringLiteral("case:") + access.caseNumber,
                                      evidence::compactJson(parameters), access, outcome);
     };
@@ -278,7 +307,7 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
         const qint64 imageCount =
             std::count_if(reads->cbegin(), reads->cend(), [](const PlateRead& r) { return r.cropImageId != 0; }) +
             std::count_if(reads->cbegin(), reads->cend(), [](const PlateRead& r) { return r.contextImageId != 0; });
-        const qint64 fileCount = imageCount + 7; // csv, json, two PDFs, README, manifest, signature
+        const qint64 fileCount = imageCount + 8; // csv, json, two PDFs, README, anchor, manifest, signature
         PackageWriter package(m_writer, workPath, request.targetDirectory, job, 2 * fileCount);
 
         for (const PlateRead& r : *reads) {
@@ -319,6 +348,15 @@ Result<EvidenceExportResult> EvidenceExporter::exportPackage(const EvidenceExpor
             return std::unexpected(put.error());
         if (auto put =
                 package.put(QStringLiteral("README.txt"), readmeText(data), QStringLiteral("Writing the manifest"));
+            !put)
+            return std::unexpected(put.error());
+        // The audit chain cannot show its newest records were removed; a copy of its head in every package (listed in
+        // the signed manifest) is a witness kept outside the store.
+        auto anchor = AuditLog::anchor(m_db);
+        if (!anchor)
+            return std::unexpected(anchor.error());
+        if (auto put = package.put(QStringLiteral("audit-anchor.txt"), anchorText(*anchor, now),
+                                   QStringLiteral("Writing the manifest"));
             !put)
             return std::unexpected(put.error());
 

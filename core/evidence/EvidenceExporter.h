@@ -2,6 +2,7 @@
 
 #include "common/JobContext.h"
 #include "common/Result.h"
+#include "evidence/EvidenceRedaction.h"
 
 #include <QDateTime>
 #include <QList>
@@ -23,6 +24,7 @@ struct EvidenceExportRequest {
     QList<qint64> readIds;     ///< the reads to export, or
     bool allCaseItems = false; ///< every read the case stands on
     QString targetDirectory;   ///< the mounted stick's folder, or any folder
+    EvidenceRedaction redaction; ///< for a release outside law enforcement (records requests)
 };
 
 struct EvidenceExportResult {

@@ -114,7 +114,7 @@ QByteArray EvidenceReadsFormat::json(const EvidenceReportData& data, const QList
                                  {QStringLiteral("added_by"), item.addedBy},
                                  {QStringLiteral("added_utc"), timeText(item.addedUtc)}});
     const Case& c = data.caseInfo;
-    const QJsonObject root{
+    QJsonObject root{
         {QStringLiteral("format"), QLatin1String(kFormatName)},
         {QStringLiteral("package"), data.packageName},
         {QStringLiteral("case"), QJsonObject{{QStringLiteral("number"), c.number},
@@ -130,6 +130,8 @@ QByteArray EvidenceReadsFormat::json(const EvidenceReportData& data, const QList
         {QStringLiteral("purpose"), data.purpose},
         {QStringLiteral("reads"), reads},
         {QStringLiteral("case_items"), items}};
+    if (!data.redaction.isEmpty())
+        root.insert(QStringLiteral("redaction"), data.redaction);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -30,6 +30,7 @@ struct EvidenceReportData {
     QString workstation;
     QString purpose;
     QString packageName;
+    QString redaction; ///< what a redacted package leaves out; empty for a full package
     QList<EvidenceReadEntry> reads;
     /// SHA-256 (hex) over the data files' manifest lines (reads.csv, reads.json, images): printed on both documents,
     /// it binds the paper sheets to the data (the documents cannot carry the hash of a manifest that lists them).

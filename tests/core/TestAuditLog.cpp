@@ -70,6 +70,69 @@ private slots:
         QCOMPARE(v->firstBadSeq, 3);
     }
 
+    void removingTheNewestRecordsIsFoundAgainstAnAnchor()
+    {
+        test::TestStore ts;
+        QVERIFY(ts.isValid());
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("search.plate"), QStringLiteral("reads"))));
+        auto anchor = AuditLog::anchor(ts.session().database());
+        QVERIFY(anchor);
+        QVERIFY(anchor->count >= 6);
+        QCOMPARE(anchor->hash.size(), 64);
+        auto parsed = AuditAnchor::parse(anchor->toString());
+        QVERIFY(parsed);
+        QCOMPARE(parsed->count, anchor->count);
+        QCOMPARE(parsed->hash, anchor->hash);
+        auto before = AuditLog::verifyAgainst(ts.session().database(), *anchor);
+        QVERIFY(before && before->intact);
+
+        // Later records do not disturb an older anchor.
+        QVERIFY(ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("read.view"), QStringLiteral("read:1"))));
+        auto later = AuditLog::verifyAgainst(ts.session().database(), *anchor);
+        QVERIFY(later && later->intact);
+
+        // A tamperer removes the newest records: what is left still chains, so plain verification passes ...
+        auto raw = ts.session().openConnection();
+        QVERIFY(raw);
+        raw->exec(QStringLiteral("DROP TRIGGER audit_no_delete"));
+        raw->exec(QStringLiteral("DELETE FROM audit WHERE seq > %1").arg(anchor->count - 2));
+        auto plain = AuditLog::verify(ts.session().database());
+        QVERIFY(plain && plain->intact);
+        // ... and the anchor names what is missing.
+        auto against = AuditLog::verifyAgainst(ts.session().database(), *anchor);
+        QVERIFY(against);
+        QVERIFY(!against->intact);
+        QCOMPARE(against->firstBadSeq, anchor->count - 1);
+        QVERIFY2(against->reason.contains(QLatin1String("2 record(s) were removed")), qPrintable(against->reason));
+
+        // Appending again up to the old count does not hide it: the hash at the anchor differs.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("search.plate"), QStringLiteral("x"))));
+        auto rebuilt = AuditLog::verifyAgainst(ts.session().database(), *anchor);
+        QVERIFY(rebuilt && !rebuilt->intact);
+        QCOMPARE(rebuilt->firstBadSeq, anchor->count);
+    }
+
+    void malformedAnchorsAreRefused_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("no hash") << QStringLiteral("12:");
+        QTest::newRow("short hash") << QStringLiteral("12:abcdef");
+        QTest::newRow("zero count") << QStringLiteral("0:%1").arg(QString(64, QLatin1Char('a')));
+        QTest::newRow("not hex") << QStringLiteral("3:%1").arg(QString(64, QLatin1Char('g')));
+        QTest::newRow("negative") << QStringLiteral("-3:%1").arg(QString(64, QLatin1Char('a')));
+    }
+
+    void malformedAnchorsAreRefused()
+    {
+        QFETCH(QString, text);
+        auto parsed = AuditAnchor::parse(text);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, ErrorCode::InvalidInput);
+    }
+
     void canonicalFormSeparatesFields()
     {
         AuditRecord a;

@@ -116,6 +116,67 @@ class TestEvidenceExport : public QObject {
     Q_OBJECT
 
 private slots:
+    void aRedactedPackageLeavesOutWhatWasAsked()
+    {
+        ExportFixture f;
+        QVERIFY(f.store.isValid());
+        EvidenceExportRequest request = f.request();
+        request.redaction.enabled = true;
+        request.redaction.removedFields = {QStringLiteral("location"), QStringLiteral("alternatives")};
+        LocalEvidenceFileWriter writer;
+        JobContext job;
+        auto result = f.run(writer, job, request);
+        QVERIFY2(result.has_value(), qPrintable(alpr::test::errorText(result)));
+        const QDir package(result->packagePath);
+        // Crops stay (they show the read plate only); context images, which show other vehicles, are withheld.
+        QVERIFY(QFileInfo::exists(package.filePath(QStringLiteral("images/read-%1-crop.jpg").arg(f.reads[0].id))));
+        QVERIFY(package.entryList({QStringLiteral("*context*")}, QDir::Files).isEmpty());
+        QVERIFY(QDir(package.filePath(QStringLiteral("images"))).entryList({QStringLiteral("*context*")}).isEmpty());
+        const QList<QByteArray> csv = fileBytes(package.filePath(QStringLiteral("reads.csv"))).split('\n');
+        QVERIFY2(csv[1].contains(",2026-05-29T12:00:00Z,,,"), csv[1].constData()); // no latitude, no longitude
+        const QJsonObject json =
+            QJsonDocument::fromJson(fileBytes(package.filePath(QStringLiteral("reads.json")))).object();
+        QVERIFY(json.value(QStringLiteral("redaction")).toString().contains(QLatin1String("location")));
+        QVERIFY(fileBytes(package.filePath(QStringLiteral("README.txt"))).contains("Redacted for release"));
+        const AuditRecord record = f.exportRecords().last();
+        QVERIFY(record.parameters.contains(QLatin1String("\"redacted\":[\"location\",\"alternatives\"]")));
+        auto verified = EvidenceVerifier::verify(result->packagePath, {});
+        QVERIFY(verified && verified->ok());
+
+        // Without a list, the agency's default fields go.
+        EvidenceExportRequest defaults = f.request();
+        defaults.redaction.enabled = true;
+        auto byDefault = f.run(writer, job, defaults);
+        QVERIFY2(byDefault, qPrintable(alpr::test::errorText(byDefault)));
+        QVERIFY(f.exportRecords().last().parameters.contains(
+            QLatin1String("\"redacted\":[\"source\",\"alternatives\"]")));
+
+        EvidenceExportRequest unknown = f.request();
+        unknown.redaction.enabled = true;
+        unknown.redaction.removedFields = {QStringLiteral("plate")};
+        auto refused = f.run(writer, job, unknown);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+    }
+
+    void thePackageCarriesTheChainAnchor()
+    {
+        ExportFixture f;
+        QVERIFY(f.store.isValid());
+        auto head = AuditLog::anchor(f.store.session().database());
+        QVERIFY(head);
+        auto result = f.run();
+        QVERIFY(result);
+        const QByteArray anchor = fileBytes(QDir(result->packagePath).filePath(QStringLiteral("audit-anchor.txt")));
+        const QByteArray expected = "audit-anchor: " + head->toString().toUtf8() + '\n';
+        QVERIFY2(anchor.startsWith(expected), anchor.constData());
+        // Listed in the signed manifest: changing it breaks the package.
+        QVERIFY(fileBytes(QDir(result->packagePath).filePath(QStringLiteral("MANIFEST.sha256"))).contains("  audit-anchor.txt"));
+        writeBytes(QDir(result->packagePath).filePath(QStringLiteral("audit-anchor.txt")), "audit-anchor: 1:00\n");
+        auto verified = EvidenceVerifier::verify(result->packagePath, {});
+        QVERIFY(verified && !verified->ok());
+    }
+
     void exportThenVerifyPasses()
     {
         ExportFixture f;
@@ -138,7 +199,8 @@ private slots:
         QCOMPARE(lastDone, lastTotal);
 
         const QDir package(result->packagePath);
-        QStringList expectedFiles{QStringLiteral("README.txt"), QStringLiteral("chain-of-custody.pdf"),
+        QStringList expectedFiles{QStringLiteral("README.txt"), QStringLiteral("audit-anchor.txt"),
+                                  QStringLiteral("chain-of-custody.pdf"),
                                   QStringLiteral("report.pdf"), QStringLiteral("reads.csv"),
                                   QStringLiteral("reads.json")};
         for (const PlateRead& r : f.reads.mid(0, 2))

@@ -84,6 +84,14 @@ ExportDialog::ExportDialog(Session& session, QString caseNumber, QList<qint64> r
     targetButtons->addWidget(m_folderPushButton);
     auto* form = new QFormLayout;
     form->addRow(tr("Purpose:"), m_purposeComboBox);
+    // Material released outside law enforcement (a records request) goes out redacted; only those who work requests
+    // see the choice.
+    m_redactedCheckBox = new QCheckBox(tr("&Redacted for release outside law enforcement (records request): context "
+                                          "images withheld, the agency's redaction fields removed"),
+                                       this);
+    m_redactedCheckBox->setObjectName(QStringLiteral("redactedCheckBox"));
+    m_redactedCheckBox->setVisible(m_session.can(Permission::HandleRecordsRequests));
+    form->addRow(QString(), m_redactedCheckBox);
     auto* buttons = new QHBoxLayout;
     buttons->addStretch();
     buttons->addWidget(m_exportPushButton);
@@ -207,6 +215,7 @@ void ExportDialog::updateButtons()
     m_closePushButton->setEnabled(!running);
     m_volumeListWidget->setEnabled(!running);
     m_purposeComboBox->setEnabled(!running);
+    m_redactedCheckBox->setEnabled(!running);
     m_folderPushButton->setEnabled(!running);
 }
 
@@ -220,6 +229,7 @@ void ExportDialog::startExport()
     request.readIds = m_readIds;
     request.allCaseItems = m_readIds.isEmpty();
     request.targetDirectory = selectedTarget();
+    request.redaction.enabled = m_redactedCheckBox->isChecked();
     m_job = std::make_shared<JobContext>([this](qint64 done, qint64 total, const QString& stage) {
         QMetaObject::invokeMethod(
             this,

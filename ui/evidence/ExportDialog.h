@@ -65,6 +65,7 @@ private:
     QPushButton* m_folderPushButton;
     QPushButton* m_refreshPushButton;
     QComboBox* m_purposeComboBox;
+    QCheckBox* m_redactedCheckBox = nullptr;
     QLabel* m_summaryLabel;
     QProgressBar* m_progressBar;
     QLabel* m_statusLabel;

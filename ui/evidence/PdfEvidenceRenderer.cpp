@@ -1,6 +1,7 @@
 #include "evidence/PdfEvidenceRenderer.h"
 
 #include "evidence/EvidenceReadsFormat.h"
+#include "evidence/PdfCanvas.h"
 
 #include <QBuffer>
 #include <QGuiApplication>
@@ -13,134 +14,22 @@ namespace alpr {
 
 namespace {
 
-constexpr int kDpi = 300;
-constexpr double kMarginMm = 15.0;
-constexpr double kFooterMm = 12.0;
 constexpr double kReadBlockMm = 52.0;
 constexpr double kCropWidthMm = 55.0;
 constexpr double kCropHeightMm = 22.0;
 constexpr double kContextWidthMm = 55.0;
 constexpr double kContextHeightMm = 44.0;
 constexpr int kCustodyRows = 10;
-const QColor kRuleColor(0x80, 0x80, 0x80);
 
 int mm(double millimetres)
 {
-    return qRound(millimetres * kDpi / 25.4);
+    return PdfCanvas::mm(millimetres);
 }
 
-Result<void> requireGuiApplication()
+VoidResult requireGuiApplication()
 {
-    if (qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
-        return {};
-    return std::unexpected(
-        makeError(ErrorCode::Unsupported, QStringLiteral("Drawing the PDF documents needs a GUI application object"),
-                  QStringLiteral("construct QGuiApplication (QT_QPA_PLATFORM=offscreen is enough) before exporting")));
+    return PdfCanvas::requireGuiApplication();
 }
-
-/// A PDF being drawn into memory, with the page geometry and text helpers both documents use.
-class PdfCanvas {
-public:
-    explicit PdfCanvas(const QString& title) : m_buffer(&m_bytes)
-    {
-        m_buffer.open(QIODevice::WriteOnly);
-        m_writer = std::make_unique<QPdfWriter>(&m_buffer);
-        m_writer->setPageSize(QPageSize(QPageSize::Letter));
-        m_writer->setResolution(kDpi);
-        m_writer->setPageMargins(QMarginsF(0, 0, 0, 0));
-        m_writer->setTitle(title);
-        m_writer->setCreator(QStringLiteral("ALPR Investigator Workstation"));
-        m_painter.begin(m_writer.get());
-        m_width = m_writer->width();
-        m_height = m_writer->height();
-    }
-
-    QPainter& painter() { return m_painter; }
-    [[nodiscard]] int left() const { return mm(kMarginMm); }
-    [[nodiscard]] int right() const { return m_width - mm(kMarginMm); }
-    [[nodiscard]] int top() const { return mm(kMarginMm); }
-    [[nodiscard]] int bottom() const { return m_height - mm(kMarginMm + kFooterMm); }
-    [[nodiscard]] int contentWidth() const { return right() - left(); }
-
-    void newPage() { m_writer->newPage(); }
-
-    /// Draws text at y in the given point size and returns the y below it.
-    int text(int x, int y, int width, const QString& text, double points, bool bold = false)
-    {
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setPointSizeF(points);
-        font.setBold(bold);
-        m_painter.setFont(font);
-        m_painter.setPen(Qt::black);
-        const QRect box(x, y, width, m_height);
-        const QRect used = m_painter.boundingRect(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
-        m_painter.drawText(box, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, text);
-        return y + used.height();
-    }
-
-    /// "Label: value" lines with the labels in a column of their own.
-    int field(int y, const QString& label, const QString& value)
-    {
-        text(left(), y, mm(40), label, 9.5, true);
-        return std::max(
-            text(left() + mm(42), y, contentWidth() - mm(42), value.isEmpty() ? QStringLiteral("-") : value, 9.5),
-            y + mm(5));
-    }
-
-    void rule(int y)
-    {
-        m_painter.setPen(QPen(kRuleColor, mm(0.2)));
-        m_painter.drawLine(left(), y, right(), y);
-    }
-
-    void footer(const QString& leftText, int page, int pages)
-    {
-        const int y = m_height - mm(kMarginMm + kFooterMm - 4);
-        rule(y);
-        text(left(), y + mm(1.5), contentWidth() - mm(30), leftText, 7.5);
-        QFont font(QStringLiteral("DejaVu Sans"));
-        font.setPointSizeF(7.5);
-        m_painter.setFont(font);
-        m_painter.drawText(QRect(left(), y + mm(1.5), contentWidth(), mm(5)), Qt::AlignRight | Qt::AlignTop,
-                           QStringLiteral("Page %1 of %2").arg(page).arg(pages));
-    }
-
-    /// Draws an image scaled into the box (kept in proportion), or a framed note when there is none.
-    void image(const QRect& box, const QByteArray& encoded, const QString& missingText)
-    {
-        QImage image;
-        if (!encoded.isEmpty())
-            image.loadFromData(encoded);
-        m_painter.setPen(QPen(kRuleColor, mm(0.2)));
-        if (image.isNull()) {
-            m_painter.drawRect(box);
-            QFont font(QStringLiteral("DejaVu Sans"));
-            font.setPointSizeF(8);
-            m_painter.setFont(font);
-            m_painter.drawText(box, Qt::AlignCenter | Qt::TextWordWrap, missingText);
-            return;
-        }
-        const QSize scaled = image.size().scaled(box.size(), Qt::KeepAspectRatio);
-        const QRect target(box.topLeft(), scaled);
-        m_painter.drawImage(target, image);
-        m_painter.drawRect(target);
-    }
-
-    QByteArray finish()
-    {
-        m_painter.end();
-        m_writer.reset();
-        return m_bytes;
-    }
-
-private:
-    QByteArray m_bytes;
-    QBuffer m_buffer;
-    std::unique_ptr<QPdfWriter> m_writer;
-    QPainter m_painter;
-    int m_width = 0;
-    int m_height = 0;
-};
 
 QString footerText(const EvidenceReportData& data)
 {
@@ -173,6 +62,8 @@ int circumstances(PdfCanvas& canvas, int y, const EvidenceReportData& data)
     y = canvas.field(y, QStringLiteral("Workstation"), data.workstation);
     y = canvas.field(y, QStringLiteral("Purpose"), data.purpose);
     y = canvas.field(y, QStringLiteral("Package"), data.packageName);
+    if (!data.redaction.isEmpty())
+        y = canvas.field(y, QStringLiteral("Redaction"), data.redaction);
     y = canvas.field(y, QStringLiteral("Reads"), QString::number(data.reads.size()));
     y = canvas.field(y, QStringLiteral("Data digest"),
                      QStringLiteral("SHA-256 %1 (over the manifest lines of "

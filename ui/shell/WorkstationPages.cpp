@@ -27,6 +27,13 @@
 #ifdef HAVE_ALPR_UI_FLEET
 #include "fleet/FleetPage.h"
 #endif
+#ifdef HAVE_ALPR_UI_REQUESTS
+#include "requests/AuditProgramPage.h"
+#include "requests/ReleasesPage.h"
+#include "requests/RequestsPage.h"
+
+#include <QTabWidget>
+#endif
 
 #include <QFileInfo>
 
@@ -85,6 +92,31 @@ QList<WorkstationPage> workstationPages(const WorkstationSettings& settings)
 #ifdef HAVE_ALPR_UI_FLEET
     pages.append({QObject::tr("Fleet && transfers"), Permission::ManageUnits,
                   [](Session& s, QWidget* parent) -> QWidget* { return new FleetPage(s, parent); }});
+#endif
+#ifdef HAVE_ALPR_UI_REQUESTS
+    // Anyone may register an outside request; the page shows the register only to those who work them.
+    pages.append({QObject::tr("Records requests"), std::nullopt, [](Session& s, QWidget* parent) -> QWidget* {
+                      auto* page = new RequestsPage(s, parent);
+                      page->refresh();
+                      return page;
+                  }});
+    pages.append({QObject::tr("Releases"), Permission::RecordRelease, [](Session& s, QWidget* parent) -> QWidget* {
+                      auto* page = new ReleasesPage(s, parent);
+                      page->refresh();
+                      return page;
+                  }});
+    pages.append({QObject::tr("Audit program"), Permission::ViewAudit, [](Session& s, QWidget* parent) -> QWidget* {
+                      auto* page = new AuditProgramPage(s, parent);
+                      // The auditor's reminder: the tab says when a period's report is due, whatever page is open.
+                      QObject::connect(page, &AuditProgramPage::dueChanged, page, [page, parent](const QString& due) {
+                          if (auto* tabs = qobject_cast<QTabWidget*>(parent); tabs && tabs->indexOf(page) >= 0)
+                              tabs->setTabText(tabs->indexOf(page), due.isEmpty()
+                                                                        ? QObject::tr("Audit program")
+                                                                        : QObject::tr("Audit program (%1 due)").arg(due));
+                      });
+                      page->refresh();
+                      return page;
+                  }});
 #endif
     pages.append({QObject::tr("Audit trail"), Permission::ViewAudit, [](Session& s, QWidget* parent) -> QWidget* {
                       auto* page = new AuditPage(s, parent);

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "common/Result.h"
+
+#include <QDateTime>
+
+namespace alpr::cli {
+
+/// A --from/--to value: an ISO 8601 time, or a date meaning its first (or, with endOfDay, last) millisecond, UTC.
+/// Empty text gives an invalid QDateTime (no bound).
+[[nodiscard]] Result<QDateTime> parseCliTime(const QString& text, bool endOfDay);
+
+} // namespace alpr::cli
