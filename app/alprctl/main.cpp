@@ -5,6 +5,7 @@
 #include "cli/CliCommands.h"
 #include "cli/CliContext.h"
 #include "common/Log.h"
+#include "store/Database.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -30,6 +31,7 @@ const char* const kHelp =
     "  init --admin NAME [--training-until DATE]   create the encrypted store and its first Commander\n"
     "  user add NAME --role ROLE --training-until DATE [--clets]   (new password: next stdin line)\n"
     "  user list | user disable NAME | user passwd | user training NAME --until DATE | user clets NAME [--no-clets]\n"
+    "  user unlock NAME | user lockout [--failures N] [--window MINUTES] [--lock-minutes M]   failed-login lockout\n"
     "  audit verify | audit list [--user U] [--action A] [--from DATE] [--to DATE] [--json|--csv] | audit report\n"
     "%1"
     "\n"
@@ -58,6 +60,10 @@ bool needsGui(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    if (const auto refused = alpr::cli::checkArguments(argc, argv)) {
+        fprintf(stderr, "alprctl: %s\n", refused->toUtf8().constData());
+        return alpr::cli::ExitUsage;
+    }
     std::unique_ptr<QCoreApplication> application;
     if (needsGui(argc, argv)) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -96,6 +102,9 @@ int main(int argc, char* argv[])
         }
     }
     alpr::diag::initialize(alpr::diag::Sink::Console, {}, verbose);
+    // For tests and operators who prefer a quick "busy, try again" to waiting for another program's long write.
+    if (const int busyMs = qEnvironmentVariableIntValue("ALPR_BUSY_TIMEOUT_MS"); busyMs > 0)
+        alpr::store::Database::setDefaultBusyTimeout(busyMs);
 
     QMap<QString, Command> commands{
         {QStringLiteral("init"), alpr::cli::runInitCommand},

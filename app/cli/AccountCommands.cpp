@@ -16,6 +16,38 @@ Result<QDate> parseDate(const QString& text)
     return d;
 }
 
+// --failures, --window, --lock-minutes: checked before the password is asked for; applied to policy when given.
+VoidResult parseLockoutOptions(const CliOptions& options, store::LoginLockoutPolicy* policy = nullptr)
+{
+    store::LoginLockoutPolicy p = policy ? *policy : store::LoginLockoutPolicy{};
+    const std::pair<const char*, int*> fields[] = {
+        {"failures", &p.failures}, {"window", &p.windowMinutes}, {"lock-minutes", &p.lockMinutes}};
+    for (const auto& [option, field] : fields) {
+        const QString name = QLatin1String(option);
+        if (!options.has(name))
+            continue;
+        bool ok = false;
+        const int value = options.value(name).toInt(&ok);
+        if (!ok)
+            return fail(ErrorCode::InvalidInput, QStringLiteral("--%1 must be a whole number").arg(name));
+        *field = value;
+    }
+    if (auto valid = p.validate(); !valid)
+        return valid;
+    if (policy)
+        *policy = p;
+    return {};
+}
+
+QString lockText(const store::LoginLockState& state)
+{
+    if (state.locked)
+        return state.lockedUntil.isValid()
+                   ? QStringLiteral("until ") + state.lockedUntil.toString(QStringLiteral("yyyy-MM-ddTHH:mmZ"))
+                   : QStringLiteral("until unlocked");
+    return state.recentFailures > 0 ? QStringLiteral("no (%1 failed)").arg(state.recentFailures) : QStringLiteral("no");
+}
+
 } // namespace
 
 int runInitCommand(CliContext& c)
@@ -54,14 +86,17 @@ int runUserCommand(CliContext& c)
     const QStringList rest = args.mid(1);
     auto options = CliOptions::parse(rest, {QStringLiteral("clets"), QStringLiteral("json"), QStringLiteral("no-clets")},
                                      {QStringLiteral("role"), QStringLiteral("training-until"), QStringLiteral("until"),
-                                      QStringLiteral("full-name")});
+                                      QStringLiteral("full-name"), QStringLiteral("failures"), QStringLiteral("window"),
+                                      QStringLiteral("lock-minutes")});
     if (!options)
         return c.report(options.error());
     const QString name = options->positional().value(0);
     static const QString kUsage = QStringLiteral(
         "user add NAME --role ROLE --training-until YYYY-MM-DD [--clets] [--full-name TEXT] | user list | "
-        "user disable NAME | user passwd | user training NAME --until YYYY-MM-DD | user clets NAME [--no-clets]");
-    if (verb.isEmpty() || (verb != QLatin1String("list") && verb != QLatin1String("passwd") && name.isEmpty()))
+        "user disable NAME | user passwd | user training NAME --until YYYY-MM-DD | user clets NAME [--no-clets] | "
+        "user unlock NAME | user lockout [--failures N] [--window MINUTES] [--lock-minutes M (0: until unlocked)]");
+    const bool needsName = verb != QLatin1String("list") && verb != QLatin1String("passwd") && verb != QLatin1String("lockout");
+    if (verb.isEmpty() || (needsName && name.isEmpty()) || (!needsName && !name.isEmpty()))
         return c.usage(QStringLiteral("usage: alprctl ") + kUsage);
 
     // Validate what can be validated before asking for a password.
@@ -82,8 +117,11 @@ int runUserCommand(CliContext& c)
         if (!d)
             return c.report(d.error());
         until = *d;
+    } else if (verb == QLatin1String("lockout")) {
+        if (auto parsed = parseLockoutOptions(*options); !parsed)
+            return c.report(parsed.error());
     } else if (verb != QLatin1String("list") && verb != QLatin1String("disable") && verb != QLatin1String("passwd") &&
-               verb != QLatin1String("clets")) {
+               verb != QLatin1String("clets") && verb != QLatin1String("unlock")) {
         return c.usage(QStringLiteral("usage: alprctl ") + kUsage);
     }
 
@@ -102,10 +140,14 @@ int runUserCommand(CliContext& c)
         auto list = accounts.list();
         if (!list)
             return c.report(list.error());
-        c.out() << "name\trole\ttraining_until\tclets\tdisabled\n";
+        auto locks = accounts.lockStates();
+        if (!locks)
+            return c.report(locks.error());
+        c.out() << "name\trole\ttraining_until\tclets\tdisabled\tlocked\n";
         for (const Account& a : *list)
             c.out() << a.name << '\t' << roleName(a.role) << '\t' << a.trainingUntil.toString(Qt::ISODate) << '\t'
-                    << (a.cletsAuthorized ? "yes" : "no") << '\t' << (a.disabled ? "yes" : "no") << '\n';
+                    << (a.cletsAuthorized ? "yes" : "no") << '\t' << (a.disabled ? "yes" : "no") << '\t'
+                    << lockText(locks->value(a.name)) << '\n';
         c.out().flush();
     } else if (verb == QLatin1String("disable")) {
         result = accounts.disable(name);
@@ -113,6 +155,20 @@ int runUserCommand(CliContext& c)
         result = accounts.setTraining(name, until);
     } else if (verb == QLatin1String("clets")) {
         result = accounts.setCletsAuthorization(name, !options->has(QStringLiteral("no-clets")));
+    } else if (verb == QLatin1String("unlock")) {
+        result = accounts.unlock(name);
+        if (result)
+            c.err() << "Unlocked " << name << Qt::endl;
+    } else if (verb == QLatin1String("lockout")) {
+        auto current = accounts.lockoutPolicy();
+        if (!current)
+            return c.report(current.error());
+        store::LoginLockoutPolicy policy = *current;
+        (void)parseLockoutOptions(*options, &policy);
+        if (!(policy == *current))
+            result = accounts.setLockoutPolicy(policy);
+        if (result)
+            c.out() << policy.describe() << Qt::endl;
     } else if (verb == QLatin1String("passwd")) {
         auto next = c.readPassword(QStringLiteral("New password: "));
         if (!next)

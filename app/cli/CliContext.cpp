@@ -69,8 +69,9 @@ int CliContext::report(const Error& error)
         return ExitOk;
     }
     m_err << "alprctl: " << error.message << Qt::endl;
+    // The detail (SQLite's or a library's own words) is for whoever debugs with --verbose, not for the user.
     if (!error.detail.isEmpty())
-        diag::warning(error.detail);
+        diag::debug(error.detail);
     switch (error.code) {
     case ErrorCode::AuthenticationFailed:
     case ErrorCode::AccountLocked:
@@ -96,6 +97,31 @@ int CliContext::usage(const QString& text)
     m_err.flush();
     const bool askedForHelp = m_arguments.contains(QStringLiteral("--help")) || m_arguments.contains(QStringLiteral("-h"));
     return askedForHelp ? ExitOk : ExitUsage;
+}
+
+std::optional<QString> checkArguments(int argc, const char* const argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray raw(argv[i]);
+        const QString word = QString::fromUtf8(raw);
+        const QString where = (i > 1 && QByteArray(argv[i - 1]).startsWith("--"))
+                                  ? QStringLiteral("word %1 (the value of %2)").arg(i).arg(QString::fromUtf8(argv[i - 1]).left(40))
+                                  : QStringLiteral("word %1").arg(i);
+        if (word.toUtf8() != raw)
+            return QStringLiteral("%1 of the command line is not valid UTF-8 text").arg(where);
+        if (word.size() > kMaxArgumentChars)
+            return QStringLiteral("%1 of the command line is too long (%2 characters; at most %3)")
+                .arg(where)
+                .arg(word.size())
+                .arg(kMaxArgumentChars);
+        for (const QChar c : word)
+            if (c.category() == QChar::Other_Control)
+                return QStringLiteral("%1 of the command line contains a control character (U+%2); type it without "
+                                      "tabs, line breaks or escape codes")
+                    .arg(where)
+                    .arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    }
+    return std::nullopt;
 }
 
 Result<CliOptions> CliOptions::parse(const QStringList& arguments, const QStringList& flags, const QStringList& valued)

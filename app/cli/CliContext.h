@@ -7,6 +7,7 @@
 #include <QTextStream>
 
 #include <memory>
+#include <optional>
 
 namespace alpr::cli {
 
@@ -50,6 +51,13 @@ private:
     QTextStream m_err;
     QTextStream m_in;
 };
+
+/// The longest command-line word alprctl accepts (a polygon of the most points a canvass allows fits easily).
+inline constexpr qsizetype kMaxArgumentChars = 65536;
+
+/// Checks the raw command line before anything reads it: every word valid UTF-8, without control characters and
+/// not over kMaxArgumentChars. The reason (naming the word by position and the option before it) or nullopt.
+[[nodiscard]] std::optional<QString> checkArguments(int argc, const char* const argv[]);
 
 /// Parses "--name value" / "--flag" options out of arguments; what is left are positional words.
 class CliOptions {

@@ -5,6 +5,8 @@
 
 #include <QFileInfo>
 
+#include <cmath>
+
 namespace alpr::cli {
 
 int runImportCommand(CliContext& c)
@@ -36,8 +38,10 @@ int runImportCommand(CliContext& c)
         bool okLon = false;
         const double lat = parts.value(0).toDouble(&okLat);
         const double lon = parts.value(1).toDouble(&okLon);
-        if (parts.size() != 2 || !okLat || !okLon) {
-            c.err() << "alprctl: --location must be LAT,LON in decimal degrees" << Qt::endl;
+        if (parts.size() != 2 || !okLat || !okLon || !(std::abs(lat) <= 90.0) || !(std::abs(lon) <= 180.0)) {
+            c.err() << "alprctl: --location must be LAT,LON in decimal degrees (latitude -90 to 90, longitude -180 "
+                       "to 180)"
+                    << Qt::endl;
             return ExitUsage;
         }
         request.latitude = lat;

@@ -8,6 +8,7 @@
 #include "store/Statement.h"
 #include "store/Transaction.h"
 
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace alpr {
@@ -23,6 +24,8 @@ VoidResult checkUserName(const QString& name)
     return {};
 }
 
+constexpr int kMaxFullNameChars = 100;
+
 // Runs an administrative change and its audit record in one transaction.
 template <typename Change>
 VoidResult auditedChange(Session& session, const AuditRecord& record, Change&& change)
@@ -31,6 +34,21 @@ VoidResult auditedChange(Session& session, const AuditRecord& record, Change&& c
         store::Transaction tx(session.database());
         change(session.database());
         AuditLog::append(tx, record);
+        tx.commit();
+    });
+}
+
+// A change to the key slot file with its audit record: the record commits only after the file is saved, so the
+// trail never shows a change that did not happen.
+template <typename Change>
+VoidResult auditedSlotChange(Session& session, store::KeySlotFile& keySlots, const AuditRecord& record, Change&& change)
+{
+    return guarded([&] {
+        store::Transaction tx(session.database());
+        AuditLog::append(tx, record);
+        change(keySlots);
+        if (auto saved = keySlots.save(); !saved)
+            throw ErrorException(saved.error());
         tx.commit();
     });
 }
@@ -57,15 +75,26 @@ Result<QList<Account>> AccountService::list()
     });
 }
 
+VoidResult AccountService::validate(const NewAccount& account)
+{
+    if (auto nameOk = checkUserName(account.name); !nameOk)
+        return nameOk;
+    if (account.fullName.size() > kMaxFullNameChars)
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("The full name may have at most %1 characters").arg(kMaxFullNameChars));
+    for (const QChar c : account.fullName)
+        if (!c.isPrint())
+            return fail(ErrorCode::InvalidInput, QStringLiteral("The full name may hold only printable characters"));
+    return PasswordPolicy::check(account.initialPassword, account.name);
+}
+
 VoidResult AccountService::add(const NewAccount& account)
 {
     if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("add user accounts")); !allowed)
         return allowed;
-    if (auto nameOk = checkUserName(account.name); !nameOk)
-        return nameOk;
-    if (auto passwordOk = PasswordPolicy::check(account.initialPassword, account.name); !passwordOk)
-        return passwordOk;
-    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    if (auto valid = validate(account); !valid)
+        return valid;
+    auto keySlots = store::KeySlotFile::loadForUpdate(m_session.keySlotPath());
     if (!keySlots)
         return std::unexpected(keySlots.error());
     if (keySlots->hasSlot(account.name) || keySlots->isDisabled(account.name))
@@ -109,7 +138,7 @@ VoidResult AccountService::disable(const QString& name)
         return allowed;
     if (name == m_session.account().name)
         return fail(ErrorCode::InvalidInput, QStringLiteral("You cannot disable your own account"));
-    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    auto keySlots = store::KeySlotFile::loadForUpdate(m_session.keySlotPath());
     if (!keySlots)
         return std::unexpected(keySlots.error());
     auto changed = auditedChange(
@@ -164,7 +193,7 @@ VoidResult AccountService::changeOwnPassword(const QString& oldPassword, const Q
     const QString name = m_session.account().name;
     if (auto passwordOk = PasswordPolicy::check(newPassword, name); !passwordOk)
         return passwordOk;
-    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    auto keySlots = store::KeySlotFile::loadForUpdate(m_session.keySlotPath());
     if (!keySlots)
         return std::unexpected(keySlots.error());
     const auto current = keySlots->slot(name);
@@ -178,6 +207,70 @@ VoidResult AccountService::changeOwnPassword(const QString& oldPassword, const Q
         return audited;
     keySlots->setSlot(name, *wrapped);
     return keySlots->save();
+}
+
+Result<QHash<QString, store::LoginLockState>> AccountService::lockStates()
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("see locked accounts")); !allowed)
+        return std::unexpected(allowed.error());
+    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    QHash<QString, store::LoginLockState> out;
+    const QDateTime now = m_session.clock().nowUtc();
+    for (const QString& user : keySlots->usersWithFailures()) {
+        const store::LoginLockState state = keySlots->lockState(user, now);
+        if (state.locked || state.recentFailures > 0)
+            out.insert(user, state);
+    }
+    return out;
+}
+
+VoidResult AccountService::unlock(const QString& name)
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("unlock user accounts")); !allowed)
+        return allowed;
+    auto keySlots = store::KeySlotFile::loadForUpdate(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    const QDateTime now = m_session.clock().nowUtc();
+    const store::LoginLockState state = keySlots->lockState(name, now);
+    if (!keySlots->hasSlot(name) && !keySlots->isDisabled(name))
+        return fail(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+    if (!state.locked && state.recentFailures == 0)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The account '%1' is not locked").arg(name));
+    const QString params = QStringLiteral("{\"was_locked\":%1,\"recent_failures\":%2}")
+                               .arg(state.locked ? QStringLiteral("true") : QStringLiteral("false"))
+                               .arg(state.recentFailures);
+    return auditedSlotChange(m_session, *keySlots,
+                             m_session.auditRecord(QStringLiteral("account.unlock"), QStringLiteral("account:") + name, params),
+                             [&](store::KeySlotFile& file) { file.clearFailures(name); });
+}
+
+Result<store::LoginLockoutPolicy> AccountService::lockoutPolicy()
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("see the login lockout policy")); !allowed)
+        return std::unexpected(allowed.error());
+    auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    return keySlots->lockoutPolicy();
+}
+
+VoidResult AccountService::setLockoutPolicy(const store::LoginLockoutPolicy& policy)
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("change the login lockout policy"));
+        !allowed)
+        return allowed;
+    if (auto valid = policy.validate(); !valid)
+        return valid;
+    auto keySlots = store::KeySlotFile::loadForUpdate(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    const QString params = QString::fromUtf8(QJsonDocument(policy.toJson()).toJson(QJsonDocument::Compact));
+    return auditedSlotChange(m_session, *keySlots,
+                             m_session.auditRecord(QStringLiteral("account.policy"), QStringLiteral("login-lockout"), params),
+                             [&](store::KeySlotFile& file) { file.setLockoutPolicy(policy); });
 }
 
 } // namespace alpr

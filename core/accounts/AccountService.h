@@ -2,6 +2,9 @@
 
 #include "accounts/Account.h"
 #include "common/Result.h"
+#include "store/KeySlotFile.h"
+
+#include <QHash>
 
 #include <QList>
 
@@ -25,10 +28,21 @@ public:
     explicit AccountService(Session& session) : m_session(session) {}
 
     [[nodiscard]] Result<QList<Account>> list();
+    /// What add() checks before it changes anything (name, full name, password), for dialogs that
+    /// want to say so before they close. InvalidInput with a message naming the field.
+    [[nodiscard]] static VoidResult validate(const NewAccount& account);
     [[nodiscard]] VoidResult add(const NewAccount& account);
     [[nodiscard]] VoidResult disable(const QString& name);
     [[nodiscard]] VoidResult setTraining(const QString& name, const QDate& until);
     [[nodiscard]] VoidResult setCletsAuthorization(const QString& name, bool authorized);
+    /// Accounts with failed logins on record or locked now (ManageUsers).
+    [[nodiscard]] Result<QHash<QString, store::LoginLockState>> lockStates();
+    /// Lifts a lockout and forgets the account's failed logins (ManageUsers); audited as account.unlock.
+    /// InvalidInput when the account is neither locked nor has failures on record.
+    [[nodiscard]] VoidResult unlock(const QString& name);
+    [[nodiscard]] Result<store::LoginLockoutPolicy> lockoutPolicy();
+    /// Audited as account.policy; the policy is validated first.
+    [[nodiscard]] VoidResult setLockoutPolicy(const store::LoginLockoutPolicy& policy);
     /// The logged-in user's own password; the old one is checked again.
     [[nodiscard]] VoidResult changeOwnPassword(const QString& oldPassword, const QString& newPassword);
 

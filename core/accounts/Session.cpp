@@ -10,7 +10,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLockFile>
 #include <QSysInfo>
+
+#include <thread>
 
 namespace alpr {
 
@@ -28,6 +31,18 @@ QString printableUserName(const QString& typed)
     for (const QChar c : typed.left(64))
         out += c.isPrint() ? c : QChar(u'?');
     return out;
+}
+
+QString lockDuration(const store::LoginLockState& state)
+{
+    return state.lockedUntil.isValid()
+               ? QStringLiteral("until %1 UTC").arg(state.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+               : QStringLiteral("until a Commander unlocks it");
+}
+
+QString lockedMessage(const store::LoginLockState& state)
+{
+    return QStringLiteral("This account is locked after repeated failed logins %1").arg(lockDuration(state));
 }
 
 void appendPendingEvents(store::Transaction& tx, const store::KeySlotFile& keySlots)
@@ -108,7 +123,7 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
     auto wrapped = store::KeyWrap::wrap(key, password, adminName, iterations);
     if (!wrapped)
         return std::unexpected(wrapped.error());
-    auto keySlots = store::KeySlotFile::load(QDir(directory).filePath(QLatin1String(kKeySlotFileName)));
+    auto keySlots = store::KeySlotFile::loadForUpdate(QDir(directory).filePath(QLatin1String(kKeySlotFileName)));
     if (!keySlots)
         return std::unexpected(keySlots.error());
     auto db = store::Database::openEncrypted(QDir(directory).filePath(QLatin1String(kDatabaseFileName)), key);
@@ -143,6 +158,7 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
     keySlots->setSlot(adminName, *wrapped);
     if (auto saved = keySlots->save(); !saved)
         return std::unexpected(saved.error());
+    keySlots->releaseLock();
     diag::info(QStringLiteral("Created a new store"));
     return login(directory, adminName, password, options);
 }
@@ -153,7 +169,7 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
     if (!storeExists(directory))
         return fail(ErrorCode::NotFound, QStringLiteral("There is no store in %1").arg(directory));
     const QString slotPath = QDir(directory).filePath(QLatin1String(kKeySlotFileName));
-    auto keySlots = store::KeySlotFile::load(slotPath);
+    auto keySlots = store::KeySlotFile::loadForUpdate(slotPath);
     if (!keySlots)
         return std::unexpected(keySlots.error());
     const QDateTime now = options.clock->nowUtc();
@@ -168,10 +184,9 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
         return fail(code, message);
     };
 
-    if (auto until = keySlots->lockedUntil(user, now))
-        return refuseClosed(QStringLiteral("login.locked"), ErrorCode::AccountLocked,
-                            QStringLiteral("This account is locked after repeated failed logins until %1 UTC")
-                                .arg(until->toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    const store::LoginLockState state = keySlots->lockState(who, now);
+    if (state.locked)
+        return refuseClosed(QStringLiteral("login.locked"), ErrorCode::AccountLocked, lockedMessage(state));
     if (keySlots->isDisabled(user))
         return refuseClosed(QStringLiteral("login.refused"), ErrorCode::AccountDisabled,
                             QStringLiteral("This account is disabled"));
@@ -181,13 +196,34 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
     if (!key) {
         if (key.error().code != ErrorCode::AuthenticationFailed)
             return std::unexpected(key.error());
-        const bool lockedNow = keySlots->recordFailure(user, now);
-        if (lockedNow)
-            return refuseClosed(QStringLiteral("login.locked"), ErrorCode::AccountLocked,
-                                QStringLiteral("Wrong password; the account is now locked for %1 minutes")
-                                    .arg(store::KeySlotFile::kLockoutMinutes));
-        return refuseClosed(QStringLiteral("login.failed"), ErrorCode::AuthenticationFailed,
-                            QStringLiteral("Wrong user name or password"));
+        const store::LoginLockState after = keySlots->recordFailure(who, now);
+        keySlots->addPendingEvent({now, who, workstation, QStringLiteral("login.failed"),
+                                   QStringLiteral("refused: wrong user name or password (%1 within %2 minutes)")
+                                       .arg(after.recentFailures)
+                                       .arg(keySlots->lockoutPolicy().windowMinutes)});
+        Error refusal = makeError(ErrorCode::AuthenticationFailed, QStringLiteral("Wrong user name or password"));
+        if (after.locked) {
+            keySlots->addPendingEvent({now, who, workstation, QStringLiteral("account.lock"),
+                                       QStringLiteral("locked: %1 failed logins within %2 minutes; %3")
+                                           .arg(after.recentFailures)
+                                           .arg(keySlots->lockoutPolicy().windowMinutes)
+                                           .arg(lockDuration(after))});
+            refusal = makeError(ErrorCode::AccountLocked,
+                                QStringLiteral("Wrong password; after %1 failed logins the account is locked %2")
+                                    .arg(after.recentFailures)
+                                    .arg(lockDuration(after)));
+        }
+        if (auto saved = keySlots->save(); !saved)
+            return std::unexpected(saved.error());
+        // The answer waits longer after each failure; the slot file is saved and unlocked first, so other users'
+        // logins are not held up and a killed process still has its failure counted.
+        keySlots->releaseLock();
+        const auto delay = keySlots->lockoutPolicy().delayAfterFailure(after.recentFailures);
+        if (options.waitAfterFailure)
+            options.waitAfterFailure(delay);
+        else
+            std::this_thread::sleep_for(delay);
+        return std::unexpected(refusal);
     }
 
     auto db = store::Database::openEncrypted(QDir(directory).filePath(QLatin1String(kDatabaseFileName)), *key);
@@ -226,7 +262,7 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
         }
         keySlots->clearPendingEvents();
         if (refusal.isEmpty())
-            keySlots->clearFailures(user);
+            keySlots->clearFailures(who);
         if (auto saved = keySlots->save(); !saved)
             return std::unexpected(saved.error());
         if (!refusal.isEmpty())

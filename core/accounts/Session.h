@@ -7,6 +7,8 @@
 #include "common/Result.h"
 #include "store/Database.h"
 
+#include <chrono>
+#include <functional>
 #include <memory>
 
 namespace alpr {
@@ -15,6 +17,9 @@ struct SessionOptions {
     const Clock* clock = &SystemClock::instance();
     QString workstation; ///< defaults to the host name
     int kdfIterations = 0; ///< for new key slots; 0 = KeyWrap::kDefaultIterations
+    /// Waits out the growing delay before a failed login is answered (LoginLockoutPolicy); empty = sleep on the
+    /// calling thread (never the GUI thread: login runs on a worker). Tests record the delays instead of sleeping.
+    std::function<void(std::chrono::milliseconds)> waitAfterFailure;
 };
 
 /// A logged-in user with the store open. Owns the GUI/CLI thread's connection and the unwrapped database key
@@ -31,7 +36,8 @@ public:
                                                                           const QString& password,
                                                                           const QDate& adminTrainingUntil,
                                                                           const SessionOptions& options = {});
-    /// Refuses with AuthenticationFailed, AccountLocked, AccountDisabled or TrainingMissing, each audited.
+    /// Refuses with AuthenticationFailed, AccountLocked, AccountDisabled or TrainingMissing, each audited. A failed
+    /// password is answered only after the lockout policy's delay (options.waitAfterFailure).
     [[nodiscard]] static Result<std::unique_ptr<Session>> login(const QString& directory, const QString& user,
                                                                 const QString& password,
                                                                 const SessionOptions& options = {});

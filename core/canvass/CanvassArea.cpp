@@ -8,6 +8,62 @@
 
 namespace alpr {
 
+namespace {
+
+// Orientation of c against the line a->b in the plane of (longitude, latitude): +1, -1 or 0 (collinear). A canvass
+// spans at most a city, where the plane is a fine approximation for deciding whether edges cross.
+int orientation(const GeoPoint& a, const GeoPoint& b, const GeoPoint& c)
+{
+    const double cross =
+        (b.longitude - a.longitude) * (c.latitude - a.latitude) - (b.latitude - a.latitude) * (c.longitude - a.longitude);
+    return cross > 0.0 ? 1 : cross < 0.0 ? -1 : 0;
+}
+
+bool onSegment(const GeoPoint& a, const GeoPoint& b, const GeoPoint& p)
+{
+    return std::min(a.longitude, b.longitude) <= p.longitude && p.longitude <= std::max(a.longitude, b.longitude) &&
+           std::min(a.latitude, b.latitude) <= p.latitude && p.latitude <= std::max(a.latitude, b.latitude);
+}
+
+bool segmentsTouch(const GeoPoint& a, const GeoPoint& b, const GeoPoint& c, const GeoPoint& d)
+{
+    const int o1 = orientation(a, b, c), o2 = orientation(a, b, d), o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+    if (o1 != o2 && o3 != o4)
+        return true;
+    return (o1 == 0 && onSegment(a, b, c)) || (o2 == 0 && onSegment(a, b, d)) || (o3 == 0 && onSegment(c, d, a)) ||
+           (o4 == 0 && onSegment(c, d, b));
+}
+
+// A figure-eight outline has no single inside: the even-odd test would silently leave out the part a detective
+// drew. Non-adjacent edges must not touch; adjacent ones share only their common vertex.
+bool selfIntersecting(const QList<GeoPoint>& v)
+{
+    const qsizetype n = v.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const GeoPoint& a = v[i];
+        const GeoPoint& b = v[(i + 1) % n];
+        for (qsizetype j = i + 1; j < n; ++j) {
+            const bool adjacent = j == i + 1 || (i == 0 && j == n - 1);
+            const GeoPoint& c = v[j];
+            const GeoPoint& d = v[(j + 1) % n];
+            if (adjacent) {
+                // Adjacent edges overlap only when they fold back onto each other.
+                const GeoPoint& shared = (j == i + 1) ? b : a;
+                const GeoPoint& far1 = (j == i + 1) ? a : b;
+                const GeoPoint& far2 = (j == i + 1) ? d : c;
+                if (orientation(far1, shared, far2) == 0 && !onSegment(far1, far2, shared))
+                    return true;
+                continue;
+            }
+            if (segmentsTouch(a, b, c, d))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 CanvassArea CanvassArea::circle(const GeoPoint& centre, double radiusMetres)
 {
     CanvassArea area;
@@ -65,6 +121,19 @@ VoidResult CanvassArea::validate() const
                             [](const GeoPoint& a, const GeoPoint& b) { return a.longitude < b.longitude; });
     if (east->longitude - west->longitude > 180.0)
         return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon may not cross the antimeridian"));
+    // No wider than the largest circle: a canvass is a neighbourhood, not a state.
+    const auto [south, north] =
+        std::minmax_element(m_vertices.begin(), m_vertices.end(),
+                            [](const GeoPoint& a, const GeoPoint& b) { return a.latitude < b.latitude; });
+    const double midLatitude = (south->latitude + north->latitude) / 2.0;
+    if (Geodesy::distanceMetres({south->latitude, west->longitude}, {north->latitude, west->longitude}) >
+            2.0 * kMaximumRadiusMetres ||
+        Geodesy::distanceMetres({midLatitude, west->longitude}, {midLatitude, east->longitude}) > 2.0 * kMaximumRadiusMetres)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon may span at most %1 km in each direction")
+                                                 .arg(2.0 * kMaximumRadiusMetres / 1000.0, 0, 'f', 0));
+    if (selfIntersecting(m_vertices))
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("The canvass polygon crosses itself; draw its outline without crossing lines"));
     return {};
 }
 

@@ -1,5 +1,7 @@
 #include "evidence/EvidenceVerifier.h"
 
+#include "evidence/EvidenceExporter.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -31,6 +33,13 @@ Result<EvidenceVerification> EvidenceVerifier::verify(const QString& packageDire
     if (!dir.exists())
         return fail(ErrorCode::NotFound,
                     QStringLiteral("There is no folder %1").arg(QDir::toNativeSeparators(packageDirectory)));
+    // An export killed after writing its manifest but before taking its final name (and its audit record) may hold
+    // every file intact; it is still not a package anyone exported, so it never verifies.
+    if (QFileInfo(QDir::cleanPath(packageDirectory)).fileName().startsWith(QLatin1String(EvidenceExporter::kIncompletePrefix)))
+        return fail(ErrorCode::VerificationFailed,
+                    QStringLiteral("%1 is an export that was interrupted before it finished: it is not an evidence "
+                                   "package; export again")
+                        .arg(QDir::toNativeSeparators(packageDirectory)));
     QFile manifestFile(dir.filePath(QLatin1String(EvidenceManifest::kFileName)));
     if (!manifestFile.open(QIODevice::ReadOnly))
         return fail(ErrorCode::VerificationFailed,

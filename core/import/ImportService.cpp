@@ -101,7 +101,8 @@ Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContex
         placement.track = *track;
     }
     if (request.latitude && request.longitude) {
-        if (std::abs(*request.latitude) > 90 || std::abs(*request.longitude) > 180)
+        // Written as "not within" so that NaN, which compares false with everything, is refused too.
+        if (!(std::abs(*request.latitude) <= 90.0) || !(std::abs(*request.longitude) <= 180.0))
             return fail(ErrorCode::InvalidInput, QStringLiteral("The camera location is not a latitude/longitude"));
         placement.fixed = engine::GeoPoint{*request.latitude, *request.longitude, {}};
     }

@@ -1,8 +1,12 @@
 #include "store/Database.h"
 
+#include "store/SqliteErrors.h"
 #include "store/Statement.h"
 
 #include <QFile>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -10,15 +14,34 @@ namespace alpr::store {
 
 namespace {
 
-constexpr int kBusyTimeoutMs = 15000;
+constexpr int kDefaultBusyTimeoutMs = 15000;
+int g_busyTimeoutMs = kDefaultBusyTimeoutMs;
+constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// The store, its WAL and its shared-memory index readable by the owner only. SQLite creates -wal and -shm with the
+// mode of the database file, so creating that file 0600 before SQLite opens it leaves no moment of wider access.
+void createOwnerOnly(const QString& path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+}
+
+void tightenModes(const QString& path)
+{
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFile::exists(path + suffix) && QFile::permissions(path + suffix) != kOwnerOnly)
+            QFile::setPermissions(path + suffix, kOwnerOnly);
+}
 // 64 MiB of page cache per connection: with SQLCipher every cache miss is a page decryption, so index-heavy batch
 // inserts and scans gain the most from a larger cache.
 constexpr auto kPragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; "
                           "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536";
 
-[[noreturn]] void raiseFromConnection(sqlite3* db, const QString& message)
+[[noreturn]] void raiseFromConnection(sqlite3* db, int rc, const QString& what)
 {
-    raise(ErrorCode::Database, message, QString::fromUtf8(db ? sqlite3_errmsg(db) : "no connection"));
+    raiseSqliteError(rc, what + QStringLiteral(": ") + QString::fromUtf8(db ? sqlite3_errmsg(db) : "no connection"));
 }
 
 } // namespace
@@ -45,9 +68,9 @@ static std::unique_ptr<Database::Impl> openHandle(const QString& path, int flags
     impl->path = path;
     const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &impl->db, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK)
-        raiseFromConnection(impl->db, QStringLiteral("Cannot open the database file %1").arg(path));
+        raiseFromConnection(impl->db, rc, QStringLiteral("open %1").arg(path));
     sqlite3_extended_result_codes(impl->db, 1);
-    sqlite3_busy_timeout(impl->db, kBusyTimeoutMs);
+    sqlite3_busy_timeout(impl->db, g_busyTimeoutMs);
     return impl;
 }
 
@@ -55,6 +78,8 @@ Result<Database> Database::openEncrypted(const QString& path, const QByteArray& 
 {
     Q_ASSERT(key.size() == kKeyBytes);
     return guardedResult([&]() -> Result<Database> {
+        createOwnerOnly(path);
+        tightenModes(path);
         auto impl = openHandle(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         impl->encrypted = true;
         Database db(std::move(impl));
@@ -67,7 +92,7 @@ Result<Database> Database::openEncrypted(const QString& path, const QByteArray& 
                         QStringLiteral("PRAGMA cipher_version returned nothing; sqlite %1").arg(libraryVersion()));
         db.exec(QStringLiteral("PRAGMA cipher_page_size = 4096"));
         try {
-            db.queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+            (void)db.queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_master"));
         } catch (const ErrorException& e) {
             return fail(ErrorCode::AuthenticationFailed, QStringLiteral("The store key does not open this store"),
                         e.error().detail);
@@ -95,7 +120,7 @@ void Database::exec(const QString& sql)
     if (rc != SQLITE_OK) {
         const QString detail = QString::fromUtf8(message ? message : sqlite3_errmsg(d->db));
         sqlite3_free(message);
-        raise(ErrorCode::Database, QStringLiteral("The store refused an operation"), detail);
+        raiseSqliteError(rc, detail);
     }
 }
 
@@ -134,6 +159,16 @@ QString Database::path() const
 bool Database::isEncrypted() const
 {
     return d->encrypted;
+}
+
+void Database::setBusyTimeout(int milliseconds)
+{
+    sqlite3_busy_timeout(d->db, milliseconds);
+}
+
+void Database::setDefaultBusyTimeout(int milliseconds)
+{
+    g_busyTimeoutMs = milliseconds > 0 ? milliseconds : kDefaultBusyTimeoutMs;
 }
 
 QString Database::libraryVersion()

@@ -40,6 +40,11 @@ public:
     [[nodiscard]] qint64 lastInsertRowId() const;
     [[nodiscard]] int changes() const;
     [[nodiscard]] QString path() const;
+    /// How long a statement waits for another connection's (or process's) write transaction before it fails with
+    /// "the store is busy, try again" (ErrorCode::Database). 15 s unless changed.
+    void setBusyTimeout(int milliseconds);
+    /// The busy timeout of connections opened from now on, in this process; <= 0 restores the 15 s default.
+    static void setDefaultBusyTimeout(int milliseconds);
     [[nodiscard]] bool isEncrypted() const;
     /// The SQLite library the connection runs on (3.15.2 for Debian's SQLCipher).
     [[nodiscard]] static QString libraryVersion();

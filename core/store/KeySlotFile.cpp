@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSaveFile>
 
 namespace alpr::store {
@@ -11,6 +12,8 @@ namespace alpr::store {
 namespace {
 
 constexpr int kFormatVersion = 1;
+constexpr int kLockWaitMs = 20000;
+constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 QString b64(const QByteArray& a) { return QString::fromLatin1(a.toBase64()); }
 QByteArray unb64(const QJsonValue& v) { return QByteArray::fromBase64(v.toString().toLatin1()); }
@@ -46,10 +49,16 @@ Result<KeySlotFile> KeySlotFile::load(const QString& path)
             return fail(ErrorCode::Corrupt, QStringLiteral("The key slot file is damaged"), QStringLiteral("slot"));
         file.m_slots.append(s);
     }
+    file.m_policy = LoginLockoutPolicy::fromJson(root.value(QStringLiteral("lockoutPolicy")).toObject());
     for (const QJsonValue& v : root.value(QStringLiteral("failures")).toArray()) {
         const QJsonObject o = v.toObject();
-        file.m_failures.append({o.value(QStringLiteral("user")).toString(), o.value(QStringLiteral("count")).toInt(),
-                                parseTime(o.value(QStringLiteral("lockedUntil")))});
+        FailureCounter f;
+        f.user = o.value(QStringLiteral("user")).toString();
+        for (const QJsonValue& t : o.value(QStringLiteral("times")).toArray())
+            f.times.append(parseTime(t));
+        f.locked = o.value(QStringLiteral("locked")).toBool();
+        f.lockedUntil = parseTime(o.value(QStringLiteral("lockedUntil")));
+        file.m_failures.append(f);
     }
     for (const QJsonValue& v : root.value(QStringLiteral("pendingEvents")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -76,10 +85,15 @@ VoidResult KeySlotFile::save() const
                                  {QStringLiteral("wrapped"), b64(s.key.ciphertext)},
                                  {QStringLiteral("tag"), b64(s.key.tag)}});
     QJsonArray failures;
-    for (const FailureCounter& f : m_failures)
+    for (const FailureCounter& f : m_failures) {
+        QJsonArray times;
+        for (const QDateTime& t : f.times)
+            times.append(isoTime(t));
         failures.append(QJsonObject{{QStringLiteral("user"), f.user},
-                                    {QStringLiteral("count"), f.count},
+                                    {QStringLiteral("times"), times},
+                                    {QStringLiteral("locked"), f.locked},
                                     {QStringLiteral("lockedUntil"), f.lockedUntil.isValid() ? isoTime(f.lockedUntil) : QString()}});
+    }
     QJsonArray pending;
     for (const PendingSecurityEvent& e : m_pending)
         pending.append(QJsonObject{{QStringLiteral("time"), isoTime(e.timeUtc)},
@@ -89,16 +103,19 @@ VoidResult KeySlotFile::save() const
                                    {QStringLiteral("outcome"), e.outcome}});
     const QJsonObject root{{QStringLiteral("version"), kFormatVersion},
                            {QStringLiteral("keySlots"), keySlots},
+                           {QStringLiteral("lockoutPolicy"), m_policy.toJson()},
                            {QStringLiteral("failures"), failures},
                            {QStringLiteral("pendingEvents"), pending},
                            {QStringLiteral("disabled"), QJsonArray::fromStringList(m_disabled)}};
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))
         return fail(ErrorCode::Io, QStringLiteral("Cannot write the key slot file"), out.errorString());
+    // QSaveFile writes a temporary file and renames it: owner-only from the first byte, not only after.
+    out.setPermissions(kOwnerOnly);
     out.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!out.commit())
         return fail(ErrorCode::Io, QStringLiteral("Cannot write the key slot file"), out.errorString());
-    QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QFile::setPermissions(m_path, kOwnerOnly);
     return {};
 }
 
@@ -159,31 +176,66 @@ const KeySlotFile::FailureCounter* KeySlotFile::counter(const QString& user) con
     return const_cast<KeySlotFile*>(this)->counter(user);
 }
 
-std::optional<QDateTime> KeySlotFile::lockedUntil(const QString& user, const QDateTime& now) const
+LoginLockState KeySlotFile::lockState(const QString& user, const QDateTime& now) const
 {
+    LoginLockState state;
     const FailureCounter* f = counter(user);
-    if (f && f->lockedUntil.isValid() && f->lockedUntil > now)
-        return f->lockedUntil;
-    return std::nullopt;
+    if (!f)
+        return state;
+    const QDateTime windowStart = now.addSecs(-qint64(m_policy.windowMinutes) * 60);
+    for (const QDateTime& t : f->times)
+        if (t > windowStart && t <= now)
+            ++state.recentFailures;
+    if (f->locked && (!f->lockedUntil.isValid() || f->lockedUntil > now)) {
+        state.locked = true;
+        state.lockedUntil = f->lockedUntil;
+    }
+    return state;
 }
 
-bool KeySlotFile::recordFailure(const QString& user, const QDateTime& now)
+LoginLockState KeySlotFile::recordFailure(const QString& user, const QDateTime& now)
 {
     FailureCounter* f = counter(user);
     if (!f) {
-        m_failures.append({user, 0, {}});
+        m_failures.append({user, {}, false, {}});
         f = &m_failures.last();
     }
-    if (f->lockedUntil.isValid() && f->lockedUntil <= now) {
-        f->count = 0;
+    // A lock that has run out starts the count afresh.
+    if (f->locked && f->lockedUntil.isValid() && f->lockedUntil <= now) {
+        f->times.clear();
+        f->locked = false;
         f->lockedUntil = {};
     }
-    ++f->count;
-    if (f->count >= kLockoutThreshold && !f->lockedUntil.isValid()) {
-        f->lockedUntil = now.addSecs(qint64(kLockoutMinutes) * 60);
-        return true;
+    const QDateTime windowStart = now.addSecs(-qint64(m_policy.windowMinutes) * 60);
+    f->times.removeIf([&](const QDateTime& t) { return t <= windowStart; });
+    f->times.append(now);
+    if (!f->locked && f->times.size() >= m_policy.failures) {
+        f->locked = true;
+        f->lockedUntil = m_policy.lockMinutes > 0 ? now.addSecs(qint64(m_policy.lockMinutes) * 60) : QDateTime();
     }
-    return false;
+    return lockState(user, now);
+}
+
+QStringList KeySlotFile::usersWithFailures() const
+{
+    QStringList out;
+    for (const FailureCounter& f : m_failures)
+        out.append(f.user);
+    return out;
+}
+
+Result<KeySlotFile> KeySlotFile::loadForUpdate(const QString& path)
+{
+    auto lock = std::make_shared<QLockFile>(path + QStringLiteral(".lock"));
+    if (!lock->tryLock(kLockWaitMs))
+        return fail(ErrorCode::Io,
+                    QStringLiteral("The store is busy: another program is logging in or changing accounts; try again"),
+                    QStringLiteral("QLockFile error %1").arg(int(lock->error())));
+    QFile::setPermissions(path + QStringLiteral(".lock"), kOwnerOnly);
+    auto file = load(path);
+    if (file)
+        file->m_lock = std::move(lock);
+    return file;
 }
 
 void KeySlotFile::clearFailures(const QString& user)

@@ -2,11 +2,14 @@
 
 #include "common/Result.h"
 #include "store/KeyWrap.h"
+#include "store/LoginLockoutPolicy.h"
 
 #include <QDateTime>
 #include <QList>
+#include <QLockFile>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace alpr::store {
@@ -21,15 +24,24 @@ struct PendingSecurityEvent {
     QString outcome; ///< the reason shown to the user
 };
 
+/// What the key slot file knows about one account's failed logins.
+struct LoginLockState {
+    int recentFailures = 0; ///< failures within the policy's window
+    bool locked = false;
+    QDateTime lockedUntil; ///< invalid while locked means: until a Commander unlocks it
+};
+
 /// keyslots.json beside the store: one wrapped copy of the database key per account, plus the login failure
 /// counters and pending security events. It holds no secret in clear; saving is atomic (QSaveFile).
 class KeySlotFile {
 public:
-    static constexpr int kLockoutThreshold = 5;
-    static constexpr int kLockoutMinutes = 15;
-
     /// Loads the file; an absent file gives an empty set (Corrupt when it exists but cannot be parsed).
     [[nodiscard]] static Result<KeySlotFile> load(const QString& path);
+    /// load() holding keyslots.json.lock until releaseLock() or the last copy is gone, so that two processes (two
+    /// logins, a login and a user change) cannot both read the file, change it and write it back, losing one change.
+    /// A lock left by a killed process is taken over; Io ("busy, try again") when another process keeps it 20 s.
+    [[nodiscard]] static Result<KeySlotFile> loadForUpdate(const QString& path);
+    void releaseLock() { m_lock.reset(); }
     [[nodiscard]] VoidResult save() const;
 
     [[nodiscard]] bool hasSlot(const QString& user) const;
@@ -41,11 +53,16 @@ public:
     void markDisabled(const QString& user);
     [[nodiscard]] bool isDisabled(const QString& user) const { return m_disabled.contains(user); }
 
-    /// Failure counting for lockout.
-    [[nodiscard]] std::optional<QDateTime> lockedUntil(const QString& user, const QDateTime& now) const;
-    /// Returns true when this failure locked the account.
-    bool recordFailure(const QString& user, const QDateTime& now);
+    [[nodiscard]] const LoginLockoutPolicy& lockoutPolicy() const { return m_policy; }
+    void setLockoutPolicy(const LoginLockoutPolicy& policy) { m_policy = policy; }
+    /// Failures within the window and whether the account is locked at now.
+    [[nodiscard]] LoginLockState lockState(const QString& user, const QDateTime& now) const;
+    /// Counts a failed login; the state after it (locked when this failure reached the policy's count).
+    LoginLockState recordFailure(const QString& user, const QDateTime& now);
+    /// After a successful login or a Commander's unlock.
     void clearFailures(const QString& user);
+    /// Accounts with failures or a lock on record (for the Users page and `user list`).
+    [[nodiscard]] QStringList usersWithFailures() const;
 
     void addPendingEvent(const PendingSecurityEvent& event);
     [[nodiscard]] const QList<PendingSecurityEvent>& pendingEvents() const { return m_pending; }
@@ -58,8 +75,9 @@ private:
     };
     struct FailureCounter {
         QString user;
-        int count = 0;
-        QDateTime lockedUntil;
+        QList<QDateTime> times; ///< failures within the window, oldest first
+        bool locked = false;
+        QDateTime lockedUntil; ///< invalid while locked: until unlocked
     };
     FailureCounter* counter(const QString& user);
     const FailureCounter* counter(const QString& user) const;
@@ -69,6 +87,8 @@ private:
     QList<FailureCounter> m_failures;
     QList<PendingSecurityEvent> m_pending;
     QStringList m_disabled;
+    LoginLockoutPolicy m_policy;
+    std::shared_ptr<QLockFile> m_lock;
 };
 
 } // namespace alpr::store

@@ -2,6 +2,7 @@
 
 #include "common/Result.h"
 #include "store/Database.h"
+#include "store/SqliteErrors.h"
 
 #include <sqlite3.h>
 
@@ -42,13 +43,7 @@ void Statement::check(int rc, const char* what) const
 {
     if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
         return;
-    const int primary = rc & 0xff;
-    const ErrorCode code = (primary == SQLITE_NOTADB) ? ErrorCode::AuthenticationFailed
-                           : (primary == SQLITE_CORRUPT) ? ErrorCode::Corrupt
-                           : (primary == SQLITE_FULL || primary == SQLITE_IOERR) ? ErrorCode::Io
-                                                                                : ErrorCode::Database;
-    raise(code, QStringLiteral("The store refused an operation"),
-          QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(connection(m_db)))));
+    raiseSqliteError(rc, QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(connection(m_db)))));
 }
 
 Statement& Statement::bind(int index, int value)

@@ -61,9 +61,11 @@ private slots:
         test::TestStore ts;
         QVERIFY(ts.isValid());
         ts.addUser(QStringLiteral("carol"), Role::Investigator);
-        for (int i = 0; i < store::KeySlotFile::kLockoutThreshold - 1; ++i) {
+        const store::LoginLockoutPolicy policy;
+        for (int i = 0; i < policy.failures - 1; ++i) {
             auto r = Session::login(ts.directory(), QStringLiteral("carol"), QStringLiteral("bad password %1").arg(i), ts.options());
             QCOMPARE(r.error().code, ErrorCode::AuthenticationFailed);
+            ts.clock().advanceSecs(60);
         }
         auto locking = Session::login(ts.directory(), QStringLiteral("carol"), QStringLiteral("bad again!!!"), ts.options());
         QCOMPARE(locking.error().code, ErrorCode::AccountLocked);
@@ -71,10 +73,12 @@ private slots:
         auto locked = Session::login(ts.directory(), QStringLiteral("carol"), test::TestStore::kPassword, ts.options());
         QVERIFY(!locked);
         QCOMPARE(locked.error().code, ErrorCode::AccountLocked);
-        ts.clock().advanceSecs(qint64(store::KeySlotFile::kLockoutMinutes) * 60 + 1);
+        ts.clock().advanceSecs(qint64(policy.lockMinutes) * 60 + 1);
         auto after = ts.login(QStringLiteral("carol"));
         QVERIFY(after);
-        QCOMPARE(records(*after, QStringLiteral("login.locked")).size(), 2);
+        QCOMPARE(records(*after, QStringLiteral("login.failed")).size(), policy.failures);
+        QCOMPARE(records(*after, QStringLiteral("account.lock")).size(), 1);
+        QCOMPARE(records(*after, QStringLiteral("login.locked")).size(), 1);
     }
 
     void expiredOrMissingTrainingIsRefused()

@@ -19,6 +19,7 @@ SessionOptions TestStore::options() const
     o.clock = &m_clock;
     o.workstation = QStringLiteral("test-ws");
     o.kdfIterations = kFastIterations;
+    o.waitAfterFailure = [delays = m_failureDelays](std::chrono::milliseconds d) { delays->append(d); };
     return o;
 }
 

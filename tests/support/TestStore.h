@@ -6,6 +6,7 @@
 
 #include <QTemporaryDir>
 
+#include <chrono>
 #include <memory>
 
 namespace alpr::test {
@@ -23,7 +24,9 @@ public:
     [[nodiscard]] Session& session() { return *m_session; }
     [[nodiscard]] MockClock& clock() { return m_clock; }
     [[nodiscard]] QString directory() const { return m_dir.path() + QStringLiteral("/store"); }
+    /// Logins through options() never sleep after a failure: the delays they would have waited are kept here.
     [[nodiscard]] SessionOptions options() const;
+    [[nodiscard]] QList<std::chrono::milliseconds> failureDelays() const { return *m_failureDelays; }
 
     /// Adds a user (as the Commander) and returns a logged-in session for them.
     std::unique_ptr<Session> addAndLogin(const QString& name, Role role, bool clets = false);
@@ -33,6 +36,8 @@ public:
 private:
     QTemporaryDir m_dir;
     MockClock m_clock;
+    std::shared_ptr<QList<std::chrono::milliseconds>> m_failureDelays =
+        std::make_shared<QList<std::chrono::milliseconds>>();
     std::unique_ptr<Session> m_session;
 };
 

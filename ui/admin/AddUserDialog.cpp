@@ -1,6 +1,6 @@
 #include "admin/AddUserDialog.h"
 
-#include "accounts/PasswordPolicy.h"
+#include "accounts/AccountService.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -63,7 +63,7 @@ void AddUserDialog::tryAccept()
         m_errorLabel->setText(tr("The two passwords differ."));
         return;
     }
-    if (auto ok = PasswordPolicy::check(m_passwordLineEdit->text(), m_nameLineEdit->text().trimmed()); !ok) {
+    if (auto ok = AccountService::validate(account()); !ok) {
         m_errorLabel->setText(ok.error().message);
         return;
     }

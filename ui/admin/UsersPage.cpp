@@ -23,7 +23,8 @@ UsersPage::UsersPage(Session& session, QWidget* parent)
       m_addPushButton(new QPushButton(tr("&Add user..."), this)),
       m_disablePushButton(new QPushButton(tr("&Disable"), this)),
       m_trainingPushButton(new QPushButton(tr("Record &training..."), this)),
-      m_cletsPushButton(new QPushButton(tr("Grant/withdraw &CLETS"), this)), m_statusLabel(new QLabel(this))
+      m_cletsPushButton(new QPushButton(tr("Grant/withdraw &CLETS"), this)),
+      m_unlockPushButton(new QPushButton(tr("&Unlock"), this)), m_statusLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("usersPage"));
     m_usersTableWidget->setObjectName(QStringLiteral("usersTableWidget"));
@@ -39,10 +40,14 @@ UsersPage::UsersPage(Session& session, QWidget* parent)
     m_disablePushButton->setObjectName(QStringLiteral("disableUserPushButton"));
     m_trainingPushButton->setObjectName(QStringLiteral("trainingPushButton"));
     m_cletsPushButton->setObjectName(QStringLiteral("cletsPushButton"));
+    m_unlockPushButton->setObjectName(QStringLiteral("unlockUserPushButton"));
+    m_unlockPushButton->setToolTip(tr("Lift a lock after repeated failed logins and forget the failures"));
+    m_unlockPushButton->setEnabled(false);
     m_statusLabel->setObjectName(QStringLiteral("usersStatusLabel"));
 
     auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : {m_addPushButton, m_disablePushButton, m_trainingPushButton, m_cletsPushButton})
+    for (QPushButton* b :
+         {m_addPushButton, m_disablePushButton, m_trainingPushButton, m_cletsPushButton, m_unlockPushButton})
         buttons->addWidget(b);
     buttons->addStretch();
     auto* layout = new QVBoxLayout(this);
@@ -54,25 +59,46 @@ UsersPage::UsersPage(Session& session, QWidget* parent)
     connect(m_disablePushButton, &QPushButton::clicked, this, &UsersPage::disableSelected);
     connect(m_trainingPushButton, &QPushButton::clicked, this, &UsersPage::setTrainingOfSelected);
     connect(m_cletsPushButton, &QPushButton::clicked, this, &UsersPage::toggleCletsOfSelected);
+    connect(m_unlockPushButton, &QPushButton::clicked, this, &UsersPage::unlockSelected);
+    connect(m_usersTableWidget, &QTableWidget::itemSelectionChanged, this, &UsersPage::updateButtons);
 }
 
 void UsersPage::refresh()
 {
-    runWithSession<QList<Account>>(
-        m_session, this, [](Session& s) { return AccountService(s).list(); },
-        [this](const Result<QList<Account>>& result) {
+    using Listing = std::pair<QList<Account>, QHash<QString, store::LoginLockState>>;
+    runWithSession<Listing>(
+        m_session, this,
+        [](Session& s) -> Result<Listing> {
+            AccountService accounts(s);
+            auto list = accounts.list();
+            if (!list)
+                return std::unexpected(list.error());
+            auto locks = accounts.lockStates();
+            if (!locks)
+                return std::unexpected(locks.error());
+            return Listing{*list, *locks};
+        },
+        [this](const Result<Listing>& result) {
             if (!result) {
                 m_statusLabel->setText(result.error().message);
                 return;
             }
-            m_accounts = *result;
+            m_accounts = result->first;
+            m_locks = result->second;
             const QDate today = m_session.clock().nowUtc().date();
             m_usersTableWidget->setRowCount(int(m_accounts.size()));
             for (int row = 0; row < m_accounts.size(); ++row) {
                 const Account& a = m_accounts[row];
-                const QString status = a.disabled                   ? tr("disabled")
-                                       : !a.trainingValidOn(today) ? tr("training expired")
-                                                                   : tr("active");
+                const store::LoginLockState lock = m_locks.value(a.name);
+                const QString status =
+                    a.disabled                   ? tr("disabled")
+                    : lock.locked                ? (lock.lockedUntil.isValid()
+                                                        ? tr("locked until %1 UTC (failed logins)")
+                                                              .arg(lock.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                                        : tr("locked until unlocked (failed logins)"))
+                    : !a.trainingValidOn(today) ? tr("training expired")
+                    : lock.recentFailures > 0   ? tr("active, %n recent failed login(s)", nullptr, lock.recentFailures)
+                                                 : tr("active");
                 const QStringList cells{a.name, a.fullName, roleDisplayName(a.role),
                                         a.trainingUntil.isValid() ? a.trainingUntil.toString(Qt::ISODate) : tr("none"),
                                         a.cletsAuthorized ? tr("yes") : tr("no"), status};
@@ -80,7 +106,14 @@ void UsersPage::refresh()
                     m_usersTableWidget->setItem(row, col, new QTableWidgetItem(cells[col]));
             }
             m_usersTableWidget->resizeColumnsToContents();
+            updateButtons();
         });
+}
+
+void UsersPage::updateButtons()
+{
+    const store::LoginLockState lock = m_locks.value(selectedName());
+    m_unlockPushButton->setEnabled(lock.locked || lock.recentFailures > 0);
 }
 
 QString UsersPage::selectedName() const
@@ -159,6 +192,15 @@ void UsersPage::toggleCletsOfSelected()
     const bool grant = !m_accounts[row].cletsAuthorized;
     runChange([name, grant](Session& s) { return AccountService(s).setCletsAuthorization(name, grant); },
               grant ? tr("%1 may now see CLETS details.").arg(name) : tr("%1 no longer sees CLETS details.").arg(name));
+}
+
+void UsersPage::unlockSelected()
+{
+    const QString name = selectedName();
+    if (name.isEmpty())
+        return;
+    runChange([name](Session& s) { return AccountService(s).unlock(name); },
+              tr("Unlocked %1; the failed logins are forgotten.").arg(name));
 }
 
 } // namespace alpr::ui

@@ -2,7 +2,9 @@
 
 #include "accounts/Account.h"
 #include "common/Result.h"
+#include "store/KeySlotFile.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <functional>
@@ -32,16 +34,20 @@ private:
     void disableSelected();
     void setTrainingOfSelected();
     void toggleCletsOfSelected();
+    void unlockSelected();
+    void updateButtons();
     [[nodiscard]] QString selectedName() const;
     void runChange(std::function<VoidResult(Session&)> change, const QString& doneMessage);
 
     Session& m_session;
     QList<Account> m_accounts;
+    QHash<QString, store::LoginLockState> m_locks;
     QTableWidget* m_usersTableWidget;
     QPushButton* m_addPushButton;
     QPushButton* m_disablePushButton;
     QPushButton* m_trainingPushButton;
     QPushButton* m_cletsPushButton;
+    QPushButton* m_unlockPushButton;
     QLabel* m_statusLabel;
 };
 
