@@ -8,6 +8,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace alpr {
 
 namespace {
@@ -48,8 +50,9 @@ QString lookAlikeExplanation(const QString& entryPlate, const QString& reading)
 
 } // namespace
 
-HotlistMatcher::HotlistMatcher(store::Database& db, const QDateTime& nowUtc, Scope scope)
-    : m_db(db), m_now(nowUtc), m_scope(scope)
+HotlistMatcher::HotlistMatcher(store::Database& db, const QDateTime& nowUtc, Scope scope,
+                               std::shared_ptr<const KeyFilter> filter)
+    : m_db(db), m_now(nowUtc), m_scope(scope), m_filter(std::move(filter))
 {
     m_lookup = std::make_unique<store::Statement>(db.prepare(QStringLiteral(
         "SELECT e.id, e.hotlist_id, e.plate, e.state, e.category, e.priority, e.lookalike, e.reason, e.nic, e.ori, "
@@ -73,10 +76,10 @@ int HotlistMatcher::match(const NewReadingsByPlate& readingsByPlate)
     QHash<QPair<qint64, qint64>, Candidate> best;
     for (auto it = readingsByPlate.constBegin(); it != readingsByPlate.constEnd(); ++it) {
         const QString& reading = it.key();
-        m_lookup->bind(1, table.canonicalText(reading))
-            .bind(2, now)
-            .bind(3, m_scope.hotlistId)
-            .bind(4, m_scope.entryId);
+        const QString canonical = table.canonicalText(reading);
+        if (m_filter && !std::binary_search(m_filter->begin(), m_filter->end(), key(canonical)))
+            continue;
+        m_lookup->bind(1, canonical).bind(2, now).bind(3, m_scope.hotlistId).bind(4, m_scope.entryId);
         while (m_lookup->step()) {
             Candidate c;
             c.entryPlate = m_lookup->text(2);
@@ -160,6 +163,27 @@ int HotlistMatcher::matchPastReads(int days)
     if (!round.isEmpty())
         alerts += match(round);
     return alerts;
+}
+
+quint64 HotlistMatcher::key(const QString& canonical)
+{
+    quint64 h = 14695981039346656037ULL;
+    for (const QChar c : canonical) {
+        h ^= c.unicode();
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+HotlistMatcher::KeyFilter HotlistMatcher::loadKeys(store::Database& db)
+{
+    KeyFilter keys;
+    auto s = db.prepare(QStringLiteral("SELECT canon FROM hotlist_entries"));
+    while (s.step())
+        keys.push_back(key(s.text(0)));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    return keys;
 }
 
 int HotlistMatcher::alertWatchHits(store::Database& db)

@@ -4,6 +4,9 @@
 
 #include <QDateTime>
 
+#include <memory>
+#include <vector>
+
 namespace alpr {
 
 namespace store {
@@ -26,7 +29,12 @@ public:
         bool retro = false;   ///< the alerts are marked as found among past reads
     };
 
-    HotlistMatcher(store::Database& db, const QDateTime& nowUtc, Scope scope);
+    /// Sorted keys (key()) of every entry's canonical plate: a plate whose key is not there cannot match, so its
+    /// lookup is skipped. Built by HotlistMatching once per change of the lists, shared between passes.
+    using KeyFilter = std::vector<quint64>;
+
+    HotlistMatcher(store::Database& db, const QDateTime& nowUtc, Scope scope,
+                   std::shared_ptr<const KeyFilter> filter = nullptr);
     ~HotlistMatcher() override;
 
     /// Writes the alerts (a read already alerted for the same entry is skipped); returns how many are new.
@@ -39,10 +47,16 @@ public:
     /// module, which does not know the queue). Returns how many.
     static int alertWatchHits(store::Database& db);
 
+    /// The filter key of a canonical plate (64-bit FNV-1a of its UTF-16 text).
+    [[nodiscard]] static quint64 key(const QString& canonical);
+    /// Every stored entry's key, sorted (throws ErrorException).
+    [[nodiscard]] static KeyFilter loadKeys(store::Database& db);
+
 private:
     store::Database& m_db;
     QDateTime m_now;
     Scope m_scope;
+    std::shared_ptr<const KeyFilter> m_filter;
     std::unique_ptr<store::Statement> m_lookup;
     std::unique_ptr<store::Statement> m_insert;
 };

@@ -1,6 +1,5 @@
 #include "hotlists/HotlistMatching.h"
 
-#include "hotlists/HotlistMatcher.h"
 #include "search/ReadIndexer.h"
 #include "store/Database.h"
 #include "store/Statement.h"
@@ -23,7 +22,18 @@ std::unique_ptr<NewReadingsListener::Pass> HotlistMatching::begin(store::Databas
     s.bind(1, nowUtc.toSecsSinceEpoch());
     if (!s.step() || s.int64(0) == 0)
         return nullptr;
-    return std::make_unique<HotlistMatcher>(db, nowUtc, HotlistMatcher::Scope{});
+    auto generation = db.prepare(QStringLiteral("SELECT value FROM settings WHERE key = 'hotlist.generation'"));
+    const QString current = generation.step() ? generation.text(0) : QString();
+    std::shared_ptr<const HotlistMatcher::KeyFilter> keys;
+    {
+        const QMutexLocker lock(&m_mutex);
+        if (!m_keys || current != m_generation) {
+            m_keys = std::make_shared<const HotlistMatcher::KeyFilter>(HotlistMatcher::loadKeys(db));
+            m_generation = current;
+        }
+        keys = m_keys;
+    }
+    return std::make_unique<HotlistMatcher>(db, nowUtc, HotlistMatcher::Scope{}, std::move(keys));
 }
 
 } // namespace alpr

@@ -13,6 +13,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QSet>
 
 namespace alpr {
@@ -74,6 +75,15 @@ void insertEntry(store::Statement& insert, qint64 hotlistId, const HotlistEntryI
         .bind(17, user);
     insert.run();
     insert.reset();
+}
+
+// Every change to the entries sets a new generation, so each process's key filter (HotlistMatching) reloads. Random
+// rather than counted: a process that opens several stores (tests) must not take one store's keys for another's.
+void bumpGeneration(store::Database& db)
+{
+    db.prepare(QStringLiteral("UPDATE settings SET value = ?1 WHERE key = 'hotlist.generation'"))
+        .bind(1, QString::number(QRandomGenerator::global()->generate64(), 16))
+        .run();
 }
 
 constexpr auto kInsertEntrySql =
@@ -219,6 +229,7 @@ Result<HotlistImportReport> HotlistService::import(const HotlistFileContents& fi
                                                         : HotlistPriority::forCategory(e.category);
             insertEntry(insert, listId, e, priority, options.lookAlike, now.toSecsSinceEpoch(), user);
         }
+        bumpGeneration(m_db);
         HotlistVersion version;
         version.hotlistId = listId;
         version.version =
@@ -418,6 +429,7 @@ Result<ManualEntryReport> HotlistService::addEntry(const ManualEntry& input)
         insertEntry(insert, listId, e, priority, input.lookAlike, now.toSecsSinceEpoch(), m_session.account().name);
         ManualEntryReport report;
         report.entryId = m_db.lastInsertRowId();
+        bumpGeneration(m_db);
         if (retro) {
             report.retroSearched = true;
             report.retroDays = settings.retroDays;
@@ -459,6 +471,7 @@ VoidResult HotlistService::removeEntry(qint64 entryId, const QString& reason)
                                      {QStringLiteral("hotlist"), s.int64(2)},
                                      {QStringLiteral("reason"), why}};
         m_db.prepare(QStringLiteral("DELETE FROM hotlist_entries WHERE id = ?1")).bind(1, entryId).run();
+        bumpGeneration(m_db);
         AuditLog::append(tx, m_session.auditRecord(QStringLiteral("hotlist.entry.remove"),
                                                    QStringLiteral("hotlist-entry:%1").arg(entryId), json(parameters),
                                                    kMaintenancePurpose));

@@ -101,6 +101,8 @@ CREATE VIEW hit_reads AS
     SELECT read_id FROM watch_hits
     UNION SELECT read_id FROM alerts;
 
+-- Set to a new random value by every change to hotlist_entries, so a process's in-memory key filter (HotlistMatching) knows to reload.
+INSERT INTO settings(key, value) VALUES ('hotlist.generation', '0');
 INSERT INTO settings(key, value) VALUES ('hotlist.stale_hours', '24');
 INSERT INTO settings(key, value) VALUES ('hotlist.retro_days', '30');
 INSERT INTO settings(key, value) VALUES ('alert.reject_reasons',
