@@ -13,10 +13,11 @@ namespace alpr::cli {
 namespace {
 
 constexpr auto kUsage =
-    "usage: alprctl transfer import DIR [--unit ID] [--json]\n"
+    "usage: alprctl transfer import DIR|ARCHIVE [--unit ID] [--json]\n"
     "       alprctl transfer list [--unit ID] [--json]\n"
     "       alprctl transfer watch DIR [--once] [--interval SECONDS] [--settle SECONDS]\n"
-    "DIR is a unit's offload (a folder with manifest.json; docs/transfers.md). Nothing is stored unless the whole\n"
+    "DIR is a unit's offload (a folder with manifest.json; docs/transfers.md), ARCHIVE a .zip, .tar, .tar.gz or .tgz\n"
+    "of one. Nothing is stored unless the whole\n"
     "offload verifies (exit 3 otherwise, with the reason). An interrupted import resumes where it stopped.\n"
     "watch imports every complete offload that appears in DIR (or one level below), once; --once scans one time.";
 constexpr int kDefaultIntervalSeconds = 60;

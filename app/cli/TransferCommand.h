@@ -4,7 +4,7 @@ namespace alpr::cli {
 
 class CliContext;
 
-/// alprctl transfer import DIR [--unit ID] [--json] | transfer list [--unit ID] [--json]
+/// alprctl transfer import DIR|ARCHIVE [--unit ID] [--json] | transfer list [--unit ID] [--json]
 ///         | transfer watch DIR [--once] [--interval SECONDS] [--settle SECONDS]
 int runTransferCommand(CliContext& context);
 

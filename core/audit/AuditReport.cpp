@@ -28,6 +28,15 @@ AuditReport AuditReport::summarize(const QList<AuditRecord>& records)
             ++line.other;
         if (!r.caseNumber.isEmpty() && !line.cases.contains(r.caseNumber))
             line.cases.append(r.caseNumber);
+        const bool unapprovedUndock = a == QLatin1String("transfer.import") &&
+                                      r.outcome.contains(QLatin1String("undocked without approval"));
+        const bool refusedDecision = (a == QLatin1String("undock.approve") || a == QLatin1String("undock.deny")) &&
+                                     r.outcome.startsWith(QLatin1String("refused"));
+        if (unapprovedUndock || refusedDecision)
+            report.flags.append(QStringLiteral("%1  #%2  %3  %4  %5: %6")
+                                    .arg(r.timeUtc.toUTC().toString(Qt::ISODate))
+                                    .arg(r.seq)
+                                    .arg(r.user, a, r.object, r.outcome));
     }
     return report;
 }
@@ -63,6 +72,9 @@ QString AuditReport::toText(const QDateTime& fromUtc, const QDateTime& toUtc) co
                    .arg(l.other, 6)
                    .arg(l.cases.join(QStringLiteral(", ")));
     }
+    if (!flags.isEmpty())
+        out += QStringLiteral("\nFlagged (undocking without the Commander's approval):\n  ") +
+               flags.join(QStringLiteral("\n  ")) + QLatin1Char('\n');
     return out;
 }
 

@@ -22,6 +22,9 @@ struct AuditReport {
         QStringList cases;
     };
     QMap<QString, UserLine> users;
+    /// Records an auditor must look at whatever the counts say: transfers from units undocked without the
+    /// Commander's approval, and refused attempts to approve or deny an undocking (fleet, docs/transfers.md).
+    QStringList flags;
     int total = 0;
     qint64 lastSeq = 0; ///< the newest record covered, with its chain hash: an anchor to keep outside the store
     QString lastHash;

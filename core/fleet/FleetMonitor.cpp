@@ -133,9 +133,8 @@ Result<FleetStatus> FleetMonitor::status()
 
             // Failures count from the last good transfer on: an old failure that a later good offload made up
             // for needs no attention.
-            transfers.bind(1, unit.id).bind(2, unit.lastTransferUtc.isValid()
-                                                   ? unit.lastTransferUtc.toSecsSinceEpoch() - kSecondsPerDay
-                                                   : qint64(0));
+            transfers.bind(1, unit.id).bind(2, unit.lastTransferUtc.isValid() ? unit.lastTransferUtc.toSecsSinceEpoch()
+                                                                               : qint64(0));
             if (transfers.step()) {
                 h.failedTransfers = int(transfers.int64(0));
                 h.incompleteTransfers = int(transfers.int64(1));

@@ -4,6 +4,7 @@
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "transfers/Offload.h"
+#include "transfers/OffloadArchive.h"
 #include "transfers/TransferService.h"
 
 #include <QDir>
@@ -31,8 +32,9 @@ QStringList offloadFolders(const QString& watched)
     if (QFileInfo::exists(QDir(watched).filePath(manifest)))
         return {watched};
     QStringList out;
-    for (const QFileInfo& sub : QDir(watched).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
-        if (QFileInfo::exists(QDir(sub.absoluteFilePath()).filePath(manifest)))
+    for (const QFileInfo& sub : QDir(watched).entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name))
+        if ((sub.isDir() && QFileInfo::exists(QDir(sub.absoluteFilePath()).filePath(manifest))) ||
+            OffloadArchive::isArchive(sub.absoluteFilePath()))
             out.append(sub.absoluteFilePath());
     return out;
 }
@@ -56,6 +58,19 @@ Result<QList<TransferOutcome>> TransferFolderWatcher::scanOnce(const QString& wa
         if (m_failedAt.contains(folder) && m_failedAt.value(folder) == changed)
             continue;
         auto opened = Offload::open(folder);
+        if (!opened && OffloadArchive::isArchive(folder)) {
+            // An archive is known by its source path once imported; it is not unpacked again to find out.
+            auto done = guarded([&] {
+                auto s = m_db.prepare(
+                    QStringLiteral("SELECT 1 FROM transfers WHERE source = ?1 AND status = 'complete'"));
+                s.bind(1, QFileInfo(folder).absoluteFilePath());
+                return s.step();
+            });
+            if (!done)
+                return std::unexpected(done.error());
+            if (*done)
+                continue;
+        }
         if (opened) {
             auto done = guarded([&] {
                 auto s = m_db.prepare(QStringLiteral(

@@ -9,6 +9,7 @@
 #include "store/Statement.h"
 #include "store/Transaction.h"
 #include "transfers/Offload.h"
+#include "transfers/OffloadArchive.h"
 #ifdef ALPR_HAVE_SEARCH
 #include "search/ReadIndexer.h"
 #endif
@@ -17,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTemporaryDir>
 
 namespace alpr {
 
@@ -130,13 +132,28 @@ Result<bool> TransferService::undockedWithoutApproval(const Offload& offload)
     });
 }
 
-Result<TransferOutcome> TransferService::importOffload(const QString& directory, JobContext& job,
+Result<TransferOutcome> TransferService::importOffload(const QString& path, JobContext& job,
                                                        const QString& expectedUnit)
 {
     if (auto allowed = m_session.require(Permission::ImportReads, QStringLiteral("import transfers")); !allowed)
         return std::unexpected(allowed.error());
-    const QString source = QFileInfo(directory).absoluteFilePath();
-    auto opened = Offload::open(directory);
+    const QString source = QFileInfo(path).absoluteFilePath();
+    // An archive is unpacked into a private folder for the length of the import; the manifest, not the folder,
+    // identifies the offload, so a cancelled import of an archive resumes from the same archive.
+    QTemporaryDir unpacked;
+    QString folder = path;
+    if (OffloadArchive::isArchive(path)) {
+        if (!unpacked.isValid())
+            return fail(ErrorCode::Io, QStringLiteral("No temporary folder to unpack %1").arg(QFileInfo(path).fileName()));
+        auto extracted = OffloadArchive::extract(path, unpacked.path());
+        if (!extracted) {
+            if (extracted.error().code != ErrorCode::VerificationFailed)
+                return std::unexpected(extracted.error());
+            return std::unexpected(recordFailure(source, nullptr, expectedUnit, extracted.error()));
+        }
+        folder = *extracted;
+    }
+    auto opened = Offload::open(folder);
     if (!opened) {
         if (opened.error().code == ErrorCode::NotFound)
             return std::unexpected(opened.error());

@@ -31,9 +31,10 @@ public:
 
     TransferService(Session& session, store::Database& db) : m_session(session), m_db(db) {}
 
-    /// expectedUnit, when given, must be the unit the manifest names (the operator says whose stick this is).
+    /// `path` is the offload's folder, or an archive of it (OffloadArchive). expectedUnit, when given, must be the
+    /// unit the manifest names (the operator says whose stick this is).
     /// VerificationFailed (recorded) for an offload that does not verify or is foreign; Cancelled when cancelled.
-    [[nodiscard]] Result<TransferOutcome> importOffload(const QString& directory, JobContext& job,
+    [[nodiscard]] Result<TransferOutcome> importOffload(const QString& path, JobContext& job,
                                                         const QString& expectedUnit = {});
     /// Newest first; unitId empty = all units.
     [[nodiscard]] Result<QList<TransferRecord>> list(const QString& unitId = {}, int limit = 500);

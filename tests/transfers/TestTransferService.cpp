@@ -2,6 +2,7 @@
 #include "TestStore.h"
 
 #include "audit/AuditLog.h"
+#include "audit/AuditReport.h"
 #include "fleet/UndockService.h"
 #include "fleet/UnitService.h"
 #include "reads/ReadRepository.h"
@@ -15,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -65,6 +68,7 @@ private slots:
     void cancelledImportResumesAtItsCheckpoint();
     void undockingWithoutApprovalIsFlagged();
     void watchedFolderImportsEachOffloadOnce();
+    void importsArchivesAndRefusesLinks();
     void auditorsCannotImport();
 
 private:
@@ -325,6 +329,11 @@ void TestTransferService::undockingWithoutApprovalIsFlagged()
     f.action = QStringLiteral("transfer.import");
     QVERIFY(AuditLog::list(m_store->session().database(), f)->first().outcome.contains(
         QStringLiteral("undocked without approval")));
+    // ... and the audit report lists it for the auditor.
+    const AuditReport report = AuditReport::summarize(AuditLog::list(m_store->session().database(), {}).value());
+    QCOMPARE(report.flags.size(), 1);
+    QVERIFY(report.flags.first().contains(QStringLiteral("transfer.import  unit:CAR-12")));
+    QVERIFY(report.toText({}, {}).contains(QStringLiteral("Flagged (undocking without the Commander's approval)")));
 
     // With the Commander's approval covering the same kind of event, nothing is flagged.
     auto request = UndockService(m_store->session())
@@ -374,6 +383,46 @@ void TestTransferService::watchedFolderImportsEachOffloadOnce()
     TransferFolderWatcher patient(m_store->session(), m_store->session().database(), 3600);
     QCOMPARE(patient.scanOnce(watched, job)->size(), 0);
     QCOMPARE(watcher.scanOnce(offloadDir(QStringLiteral("nowhere")), job).error().code, ErrorCode::NotFound);
+}
+
+void TestTransferService::importsArchivesAndRefusesLinks()
+{
+    auto run = [](const QString& program, const QStringList& args, const QString& dir) {
+        QProcess p;
+        p.setWorkingDirectory(dir);
+        p.start(program, args);
+        return p.waitForFinished(30000) && p.exitCode() == 0;
+    };
+    const QString staging = offloadDir(QStringLiteral("staging"));
+    QVERIFY(writeOffload(staging + QStringLiteral("/CAR-12-nov"), kUnit, transferReads(m_start, 0, 3), true));
+    const QString tgz = offloadDir(QStringLiteral("CAR-12-nov.tar.gz"));
+    QVERIFY(run(QStringLiteral("tar"), {QStringLiteral("-czf"), tgz, QStringLiteral("CAR-12-nov")}, staging));
+    auto fromTar = import(tgz);
+    QVERIFY2(fromTar, qPrintable(fromTar ? QString() : fromTar.error().message));
+    QCOMPARE(fromTar->storedReads, 3);
+    QCOMPARE(TransferService(m_store->session(), m_store->session().database()).list()->first().source, tgz);
+
+    if (!QStandardPaths::findExecutable(QStringLiteral("zip")).isEmpty()) {
+        QVERIFY(writeOffload(staging + QStringLiteral("/CAR-12-dec"), kUnit, transferReads(m_start, 10, 2)));
+        const QString zip = offloadDir(QStringLiteral("CAR-12-dec.zip"));
+        QVERIFY(run(QStringLiteral("zip"), {QStringLiteral("-qr"), zip, QStringLiteral("CAR-12-dec")}, staging));
+        QCOMPARE(import(zip)->storedReads, 2);
+    }
+
+    // A link in an offload could point anywhere on this machine: refused, nothing stored.
+    const StoreCounts before = storeCounts(m_store->session().database());
+    QVERIFY(writeOffload(staging + QStringLiteral("/linked"), kUnit, transferReads(m_start, 20, 2)));
+    QVERIFY(QFile::link(QStringLiteral("/etc/hostname"), staging + QStringLiteral("/linked/notes.txt")));
+    const QString linked = offloadDir(QStringLiteral("linked.tar"));
+    QVERIFY(run(QStringLiteral("tar"), {QStringLiteral("-cf"), linked, QStringLiteral("linked")}, staging));
+    auto refused = import(linked);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::VerificationFailed);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("holds a link")), qPrintable(refused.error().message));
+    const QString garbage = offloadDir(QStringLiteral("garbage.zip"));
+    QVERIFY(rewrite(garbage, QByteArray("PK not really")));
+    QVERIFY(import(garbage).error().message.contains(QStringLiteral("cannot be unpacked")));
+    QCOMPARE(storeCounts(m_store->session().database()), before);
 }
 
 void TestTransferService::auditorsCannotImport()

@@ -44,7 +44,8 @@ QString outcomeLine(const TransferOutcome& o)
 
 TransferPanel::TransferPanel(Session& session, QWidget* parent)
     : QGroupBox(tr("Transfers from the units"), parent), m_session(session),
-      m_importPushButton(new QPushButton(tr("&Import offload..."), this)), m_transferProgressBar(new QProgressBar(this)),
+      m_importPushButton(new QPushButton(tr("&Import offload..."), this)),
+      m_archivePushButton(new QPushButton(tr("Import ar&chive..."), this)), m_transferProgressBar(new QProgressBar(this)),
       m_cancelPushButton(new QPushButton(tr("Cancel"), this)), m_watchedFolderLineEdit(new QLineEdit(this)),
       m_browsePushButton(new QPushButton(tr("Browse..."), this)),
       m_watchCheckBox(new QCheckBox(tr("Import new offloads automatically"), this)),
@@ -52,6 +53,7 @@ TransferPanel::TransferPanel(Session& session, QWidget* parent)
 {
     setObjectName(QStringLiteral("transferPanel"));
     m_importPushButton->setObjectName(QStringLiteral("importPushButton"));
+    m_archivePushButton->setObjectName(QStringLiteral("archivePushButton"));
     m_transferProgressBar->setObjectName(QStringLiteral("transferProgressBar"));
     m_transferProgressBar->setRange(0, 1000);
     m_transferProgressBar->setValue(0);
@@ -65,7 +67,10 @@ TransferPanel::TransferPanel(Session& session, QWidget* parent)
     m_transferStatusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto* grid = new QGridLayout(this);
-    grid->addWidget(m_importPushButton, 0, 0);
+    auto* importButtons = new QHBoxLayout;
+    importButtons->addWidget(m_importPushButton);
+    importButtons->addWidget(m_archivePushButton);
+    grid->addLayout(importButtons, 0, 0);
     grid->addWidget(m_transferProgressBar, 0, 1, 1, 2);
     grid->addWidget(m_cancelPushButton, 0, 3);
     grid->addWidget(new QLabel(tr("Watched folder:"), this), 1, 0);
@@ -82,6 +87,7 @@ TransferPanel::TransferPanel(Session& session, QWidget* parent)
     m_scanTimer.setInterval(kScanIntervalMs);
 
     connect(m_importPushButton, &QPushButton::clicked, this, &TransferPanel::chooseOffload);
+    connect(m_archivePushButton, &QPushButton::clicked, this, &TransferPanel::chooseArchive);
     connect(m_cancelPushButton, &QPushButton::clicked, this, &TransferPanel::cancel);
     connect(m_browsePushButton, &QPushButton::clicked, this, &TransferPanel::chooseWatchedFolder);
     connect(m_watchCheckBox, &QCheckBox::toggled, this, &TransferPanel::watchSettingChanged);
@@ -112,6 +118,7 @@ bool TransferPanel::isRunning() const
 void TransferPanel::setRunning(bool running)
 {
     m_importPushButton->setEnabled(!running && m_session.can(Permission::ImportReads));
+    m_archivePushButton->setEnabled(!running && m_session.can(Permission::ImportReads));
     m_cancelPushButton->setEnabled(running);
 }
 
@@ -130,6 +137,14 @@ void TransferPanel::chooseOffload()
     const QString dir = QFileDialog::getExistingDirectory(this, tr("Unit offload (the folder with manifest.json)"));
     if (!dir.isEmpty())
         importFolder(dir);
+}
+
+void TransferPanel::chooseArchive()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Unit offload archive"), QString(),
+                                                      tr("Offload archives (*.zip *.tar *.tar.gz *.tgz)"));
+    if (!file.isEmpty())
+        importFolder(file);
 }
 
 void TransferPanel::chooseWatchedFolder()
@@ -164,17 +179,17 @@ void TransferPanel::watchSettingChanged()
     }
 }
 
-void TransferPanel::importFolder(const QString& directory)
+void TransferPanel::importFolder(const QString& path)
 {
-    start([&session = m_session, directory](JobContext& job) -> Result<QList<TransferOutcome>> {
+    start([&session = m_session, path](JobContext& job) -> Result<QList<TransferOutcome>> {
         auto db = session.openConnection();
         if (!db)
             return std::unexpected(db.error());
-        auto outcome = TransferService(session, *db).importOffload(directory, job);
+        auto outcome = TransferService(session, *db).importOffload(path, job);
         if (!outcome)
             return std::unexpected(outcome.error());
         return QList<TransferOutcome>{*outcome};
-    }, tr("Importing %1...").arg(QFileInfo(directory).fileName()));
+    }, tr("Importing %1...").arg(QFileInfo(path).fileName()));
 }
 
 void TransferPanel::scanWatchedFolder(int settleSeconds)

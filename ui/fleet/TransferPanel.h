@@ -37,8 +37,8 @@ public:
     explicit TransferPanel(Session& session, QWidget* parent = nullptr);
     ~TransferPanel() override;
 
-    /// Imports one offload folder (what Import offload... does after its folder dialog).
-    void importFolder(const QString& directory);
+    /// Imports one offload folder or archive (what the import buttons do after their dialogs).
+    void importFolder(const QString& path);
     /// One scan of the watched folder now (the timer calls it); settleSeconds as TransferFolderWatcher.
     void scanWatchedFolder(int settleSeconds = 60);
     void setWatchedFolder(const QString& folder, bool enabled);
@@ -51,6 +51,7 @@ signals:
 
 private:
     void chooseOffload();
+    void chooseArchive();
     void chooseWatchedFolder();
     void watchSettingChanged();
     void start(std::function<Result<QList<TransferOutcome>>(JobContext&)> work, const QString& what);
@@ -65,6 +66,7 @@ private:
     QString m_folderWatcherPath;
     QTimer m_scanTimer;
     QPushButton* m_importPushButton;
+    QPushButton* m_archivePushButton;
     QProgressBar* m_transferProgressBar;
     QPushButton* m_cancelPushButton;
     QLineEdit* m_watchedFolderLineEdit;
