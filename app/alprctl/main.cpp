@@ -32,7 +32,8 @@ const char* const kHelp =
     "  user add NAME --role ROLE --training-until DATE [--clets]   (new password: next stdin line)\n"
     "  user list | user disable NAME | user passwd | user training NAME --until DATE | user clets NAME [--no-clets]\n"
     "  user unlock NAME | user lockout [--failures N] [--window MINUTES] [--lock-minutes M]   failed-login lockout\n"
-    "  audit verify | audit list [--user U] [--action A] [--from DATE] [--to DATE] [--json|--csv] | audit report\n"
+    "  audit verify [--anchor COUNT:HASH] | audit anchor | audit report [--out FILE.pdf] [--csv FILE]\n"
+    "  audit list [--user U] [--action A] [--from DATE] [--to DATE] [--json|--csv] | audit sample|review|signoff\n"
     "%1"
     "\n"
     "Exit codes: 0 ok, 1 usage, 2 authentication or permission refused, 3 verification failed, 4 other error.\n";

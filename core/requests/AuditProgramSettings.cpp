@@ -98,11 +98,16 @@ QString AuditProgramSettings::meaninglessMatch(const QString& text) const
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
         return QStringLiteral("empty");
-    for (const QString& pattern : meaninglessPatterns) {
-        const QRegularExpression re(QStringLiteral("^(?:%1)$").arg(pattern), QRegularExpression::CaseInsensitiveOption);
-        if (re.isValid() && re.match(trimmed).hasMatch())
-            return QStringLiteral("matches /%1/").arg(pattern.left(40));
+    if (m_compiledFrom != meaninglessPatterns || m_compiled.size() != meaninglessPatterns.size()) {
+        m_compiled.clear();
+        for (const QString& pattern : meaninglessPatterns)
+            m_compiled.append(
+                QRegularExpression(QStringLiteral("^(?:%1)$").arg(pattern), QRegularExpression::CaseInsensitiveOption));
+        m_compiledFrom = meaninglessPatterns;
     }
+    for (qsizetype i = 0; i < m_compiled.size(); ++i)
+        if (m_compiled[i].isValid() && m_compiled[i].match(trimmed).hasMatch())
+            return QStringLiteral("matches /%1/").arg(meaninglessPatterns[i].left(40));
     return {};
 }
 

@@ -2,6 +2,8 @@
 
 #include "common/Result.h"
 
+#include <QList>
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace alpr {
@@ -37,6 +39,11 @@ public:
 
     /// Why text looks meaningless (the first pattern it matches), or empty when it does not.
     [[nodiscard]] QString meaninglessMatch(const QString& text) const;
+
+private:
+    // Compiled once per pattern list: a report matches every access of the period against every pattern.
+    mutable QStringList m_compiledFrom;
+    mutable QList<QRegularExpression> m_compiled;
 };
 
 } // namespace alpr
