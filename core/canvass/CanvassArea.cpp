@@ -121,16 +121,16 @@ VoidResult CanvassArea::validate() const
                             [](const GeoPoint& a, const GeoPoint& b) { return a.longitude < b.longitude; });
     if (east->longitude - west->longitude > 180.0)
         return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon may not cross the antimeridian"));
-    // No wider than the largest circle: a canvass is a neighbourhood, not a state.
+    // A canvass is a neighbourhood or a route, not a state.
     const auto [south, north] =
         std::minmax_element(m_vertices.begin(), m_vertices.end(),
                             [](const GeoPoint& a, const GeoPoint& b) { return a.latitude < b.latitude; });
     const double midLatitude = (south->latitude + north->latitude) / 2.0;
     if (Geodesy::distanceMetres({south->latitude, west->longitude}, {north->latitude, west->longitude}) >
-            2.0 * kMaximumRadiusMetres ||
-        Geodesy::distanceMetres({midLatitude, west->longitude}, {midLatitude, east->longitude}) > 2.0 * kMaximumRadiusMetres)
+            kMaximumPolygonSpanMetres ||
+        Geodesy::distanceMetres({midLatitude, west->longitude}, {midLatitude, east->longitude}) > kMaximumPolygonSpanMetres)
         return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon may span at most %1 km in each direction")
-                                                 .arg(2.0 * kMaximumRadiusMetres / 1000.0, 0, 'f', 0));
+                                                 .arg(kMaximumPolygonSpanMetres / 1000.0, 0, 'f', 0));
     if (selfIntersecting(m_vertices))
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("The canvass polygon crosses itself; draw its outline without crossing lines"));
