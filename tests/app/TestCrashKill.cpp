@@ -43,9 +43,9 @@ CliRun alprctl(const QString& store, const QStringList& args, qint64 killAfterMs
     p.setProcessEnvironment(env);
     QElapsedTimer timer;
     timer.start();
-    p.start(QStringLiteral(ALPRCTL_PATH),
-            QStringList{QStringLiteral("--store"), store, QStringLiteral("--user"), kAdmin, QStringLiteral("--password-stdin")} +
-                args);
+    p.start(QStringLiteral(ALPRCTL_PATH), QStringList{QStringLiteral("--store"), store, QStringLiteral("--user"),
+                                                      kAdmin, QStringLiteral("--password-stdin")} +
+                                              args);
     CliRun run;
     if (!p.waitForStarted())
         return run;
@@ -138,9 +138,9 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ALPR_KDF_ITERATIONS"), QStringLiteral("2000"));
         init.setProcessEnvironment(env);
-        init.start(QStringLiteral(ALPRCTL_PATH), {QStringLiteral("--store"), m_emptyStore, QStringLiteral("init"),
-                                                  QStringLiteral("--admin"), kAdmin, QStringLiteral("--training-until"),
-                                                  QStringLiteral("2099-12-31")});
+        init.start(QStringLiteral(ALPRCTL_PATH),
+                   {QStringLiteral("--store"), m_emptyStore, QStringLiteral("init"), QStringLiteral("--admin"), kAdmin,
+                    QStringLiteral("--training-until"), QStringLiteral("2099-12-31")});
         QVERIFY(init.waitForStarted());
         init.write((kPassword + QLatin1Char('\n')).toUtf8());
         init.closeWriteChannel();
@@ -165,7 +165,8 @@ private slots:
     {
         const QString engineData = QStringLiteral(ALPR_SOURCE_DIR "/tests/data/engine");
         QStringList stills;
-        for (const QString& f : QDir(engineData).entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files))
+        for (const QString& f :
+             QDir(engineData).entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files))
             stills.append(QDir(engineData).filePath(f));
         QVERIFY(stills.size() >= 5);
         QStringList files = stills;
@@ -176,9 +177,9 @@ private slots:
             qWarning("SKIPPED the footage part: %s is absent; importing the stills only", qPrintable(footage));
         auto importOf = [](const QStringList& list) {
             return QStringList{QStringLiteral("import")} + list +
-                   QStringList{QStringLiteral("--unit"), QStringLiteral("CAR-12"), QStringLiteral("--start"),
-                               QStringLiteral("2026-11-02T14:05:00Z"), QStringLiteral("--location"),
-                               QStringLiteral("39.2904,-76.6122")};
+                   QStringList{QStringLiteral("--unit"),     QStringLiteral("CAR-12"),
+                               QStringLiteral("--start"),    QStringLiteral("2026-11-02T14:05:00Z"),
+                               QStringLiteral("--location"), QStringLiteral("39.2904,-76.6122")};
         };
 
         // The reference: the stills imported once, never interrupted. One file is one transaction, so the kill
@@ -264,7 +265,8 @@ private slots:
     {
         constexpr qint64 kReads = 10000;
         const QStringList args{QStringLiteral("demo-data"), QStringLiteral("--reads"), QString::number(kReads),
-                               QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--images"), QStringLiteral("0")};
+                               QStringLiteral("--seed"),    QStringLiteral("5"),       QStringLiteral("--images"),
+                               QStringLiteral("0")};
         const QString reference = path(QStringLiteral("demo-reference"));
         copyStore(m_emptyStore, reference);
         const CliRun full = alprctl(reference, args);
@@ -325,7 +327,8 @@ private slots:
             auto s = openAndCheck(m_caseStore);
             QVERIFY(s);
             templateReads = count(s->database(), QStringLiteral("SELECT count(*) FROM reads"));
-            auto q = s->database().prepare(QStringLiteral("SELECT id FROM reads WHERE id <= 60 OR id > 5940 OR time_utc > ?1"));
+            auto q = s->database().prepare(
+                QStringLiteral("SELECT id FROM reads WHERE id <= 60 OR id > 5940 OR time_utc > ?1"));
             q.bind(1, QDateTime::currentSecsSinceEpoch() - 360 * 86400);
             while (q.step())
                 mustStay.insert(q.int64(0));
@@ -372,9 +375,15 @@ private slots:
         const QString target = path(QStringLiteral("media"));
         QDir().mkpath(target);
         auto args = [&](const QString& to) {
-            return QStringList{QStringLiteral("evidence"), QStringLiteral("export"), QStringLiteral("--case"),
-                               QStringLiteral("26-0500"), QStringLiteral("--to"), to, QStringLiteral("--all-case-items"),
-                               QStringLiteral("--purpose"), QStringLiteral("Booking into evidence")};
+            return QStringList{QStringLiteral("evidence"),
+                               QStringLiteral("export"),
+                               QStringLiteral("--case"),
+                               QStringLiteral("26-0500"),
+                               QStringLiteral("--to"),
+                               to,
+                               QStringLiteral("--all-case-items"),
+                               QStringLiteral("--purpose"),
+                               QStringLiteral("Booking into evidence")};
         };
         QDir().mkpath(path(QStringLiteral("media-reference")));
         const CliRun reference = alprctl(store, args(path(QStringLiteral("media-reference"))));
@@ -398,7 +407,8 @@ private slots:
             if (r.killed) {
                 ++kills;
                 // A kill may land after the commit: then the package is whole and audited; otherwise none verifies.
-                auto recorded = s->database().prepare(QStringLiteral("SELECT count(*) FROM evidence_exports WHERE target = ?1"));
+                auto recorded =
+                    s->database().prepare(QStringLiteral("SELECT count(*) FROM evidence_exports WHERE target = ?1"));
                 recorded.bind(1, QDir::toNativeSeparators(to));
                 QVERIFY(recorded.step());
                 QCOMPARE(qint64(verifying), recorded.int64(0));

@@ -63,9 +63,10 @@ private slots:
     void crossingOrHugePolygonsAreRefused()
     {
         // A concave outline (an L around a block) is fine; a figure eight or an edge folding back is not.
-        QVERIFY(CanvassArea::polygon({{39.28, -76.62}, {39.28, -76.60}, {39.29, -76.60}, {39.29, -76.61},
-                                      {39.30, -76.61}, {39.30, -76.62}})
-                    .validate());
+        QVERIFY(
+            CanvassArea::polygon(
+                {{39.28, -76.62}, {39.28, -76.60}, {39.29, -76.60}, {39.29, -76.61}, {39.30, -76.61}, {39.30, -76.62}})
+                .validate());
         const auto bowTie =
             CanvassArea::polygon({{39.29, -76.62}, {39.30, -76.61}, {39.29, -76.61}, {39.30, -76.62}}).validate();
         QVERIFY(!bowTie);

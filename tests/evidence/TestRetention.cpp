@@ -477,7 +477,9 @@ private slots:
         // A live holder on this workstation (this very process) is still waited for.
         db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES ('retention.purge.lease', ?1)"))
             .bind(1, QString(store.clock().nowUtc().toString(Qt::ISODateWithMs) +
-                             QStringLiteral("|%1 process %2 ffff0000").arg(session.workstation()).arg(QCoreApplication::applicationPid())))
+                             QStringLiteral("|%1 process %2 ffff0000")
+                                 .arg(session.workstation())
+                                 .arg(QCoreApplication::applicationPid())))
             .run();
         JobContext job;
         QVERIFY(!PurgeJob(session, db).run(job).has_value());
