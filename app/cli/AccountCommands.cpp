@@ -84,10 +84,10 @@ int runUserCommand(CliContext& c)
     const QStringList& args = c.arguments();
     const QString verb = args.value(0);
     const QStringList rest = args.mid(1);
-    auto options = CliOptions::parse(rest, {QStringLiteral("clets"), QStringLiteral("json"), QStringLiteral("no-clets")},
-                                     {QStringLiteral("role"), QStringLiteral("training-until"), QStringLiteral("until"),
-                                      QStringLiteral("full-name"), QStringLiteral("failures"), QStringLiteral("window"),
-                                      QStringLiteral("lock-minutes")});
+    auto options = CliOptions::parse(
+        rest, {QStringLiteral("clets"), QStringLiteral("json"), QStringLiteral("no-clets")},
+        {QStringLiteral("role"), QStringLiteral("training-until"), QStringLiteral("until"), QStringLiteral("full-name"),
+         QStringLiteral("failures"), QStringLiteral("window"), QStringLiteral("lock-minutes")});
     if (!options)
         return c.report(options.error());
     const QString name = options->positional().value(0);
@@ -95,7 +95,8 @@ int runUserCommand(CliContext& c)
         "user add NAME --role ROLE --training-until YYYY-MM-DD [--clets] [--full-name TEXT] | user list | "
         "user disable NAME | user passwd | user training NAME --until YYYY-MM-DD | user clets NAME [--no-clets] | "
         "user unlock NAME | user lockout [--failures N] [--window MINUTES] [--lock-minutes M (0: until unlocked)]");
-    const bool needsName = verb != QLatin1String("list") && verb != QLatin1String("passwd") && verb != QLatin1String("lockout");
+    const bool needsName =
+        verb != QLatin1String("list") && verb != QLatin1String("passwd") && verb != QLatin1String("lockout");
     if (verb.isEmpty() || (needsName && name.isEmpty()) || (!needsName && !name.isEmpty()))
         return c.usage(QStringLiteral("usage: alprctl ") + kUsage);
 

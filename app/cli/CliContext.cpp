@@ -104,9 +104,10 @@ std::optional<QString> checkArguments(int argc, const char* const argv[])
     for (int i = 1; i < argc; ++i) {
         const QByteArray raw(argv[i]);
         const QString word = QString::fromUtf8(raw);
-        const QString where = (i > 1 && QByteArray(argv[i - 1]).startsWith("--"))
-                                  ? QStringLiteral("word %1 (the value of %2)").arg(i).arg(QString::fromUtf8(argv[i - 1]).left(40))
-                                  : QStringLiteral("word %1").arg(i);
+        const QString where =
+            (i > 1 && QByteArray(argv[i - 1]).startsWith("--"))
+                ? QStringLiteral("word %1 (the value of %2)").arg(i).arg(QString::fromUtf8(argv[i - 1]).left(40))
+                : QStringLiteral("word %1").arg(i);
         if (word.toUtf8() != raw)
             return QStringLiteral("%1 of the command line is not valid UTF-8 text").arg(where);
         if (word.size() > kMaxArgumentChars)

@@ -242,14 +242,16 @@ VoidResult AccountService::unlock(const QString& name)
     const QString params = QStringLiteral("{\"was_locked\":%1,\"recent_failures\":%2}")
                                .arg(state.locked ? QStringLiteral("true") : QStringLiteral("false"))
                                .arg(state.recentFailures);
-    return auditedSlotChange(m_session, *keySlots,
-                             m_session.auditRecord(QStringLiteral("account.unlock"), QStringLiteral("account:") + name, params),
-                             [&](store::KeySlotFile& file) { file.clearFailures(name); });
+    return auditedSlotChange(
+        m_session, *keySlots,
+        m_session.auditRecord(QStringLiteral("account.unlock"), QStringLiteral("account:") + name, params),
+        [&](store::KeySlotFile& file) { file.clearFailures(name); });
 }
 
 Result<store::LoginLockoutPolicy> AccountService::lockoutPolicy()
 {
-    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("see the login lockout policy")); !allowed)
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("see the login lockout policy"));
+        !allowed)
         return std::unexpected(allowed.error());
     auto keySlots = store::KeySlotFile::load(m_session.keySlotPath());
     if (!keySlots)
@@ -268,9 +270,10 @@ VoidResult AccountService::setLockoutPolicy(const store::LoginLockoutPolicy& pol
     if (!keySlots)
         return std::unexpected(keySlots.error());
     const QString params = QString::fromUtf8(QJsonDocument(policy.toJson()).toJson(QJsonDocument::Compact));
-    return auditedSlotChange(m_session, *keySlots,
-                             m_session.auditRecord(QStringLiteral("account.policy"), QStringLiteral("login-lockout"), params),
-                             [&](store::KeySlotFile& file) { file.setLockoutPolicy(policy); });
+    return auditedSlotChange(
+        m_session, *keySlots,
+        m_session.auditRecord(QStringLiteral("account.policy"), QStringLiteral("login-lockout"), params),
+        [&](store::KeySlotFile& file) { file.setLockoutPolicy(policy); });
 }
 
 } // namespace alpr

@@ -14,8 +14,8 @@ namespace {
 // spans at most a city, where the plane is a fine approximation for deciding whether edges cross.
 int orientation(const GeoPoint& a, const GeoPoint& b, const GeoPoint& c)
 {
-    const double cross =
-        (b.longitude - a.longitude) * (c.latitude - a.latitude) - (b.latitude - a.latitude) * (c.longitude - a.longitude);
+    const double cross = (b.longitude - a.longitude) * (c.latitude - a.latitude) -
+                         (b.latitude - a.latitude) * (c.longitude - a.longitude);
     return cross > 0.0 ? 1 : cross < 0.0 ? -1 : 0;
 }
 
@@ -27,7 +27,8 @@ bool onSegment(const GeoPoint& a, const GeoPoint& b, const GeoPoint& p)
 
 bool segmentsTouch(const GeoPoint& a, const GeoPoint& b, const GeoPoint& c, const GeoPoint& d)
 {
-    const int o1 = orientation(a, b, c), o2 = orientation(a, b, d), o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+    const int o1 = orientation(a, b, c), o2 = orientation(a, b, d), o3 = orientation(c, d, a),
+              o4 = orientation(c, d, b);
     if (o1 != o2 && o3 != o4)
         return true;
     return (o1 == 0 && onSegment(a, b, c)) || (o2 == 0 && onSegment(a, b, d)) || (o3 == 0 && onSegment(c, d, a)) ||
@@ -121,16 +122,18 @@ VoidResult CanvassArea::validate() const
                             [](const GeoPoint& a, const GeoPoint& b) { return a.longitude < b.longitude; });
     if (east->longitude - west->longitude > 180.0)
         return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon may not cross the antimeridian"));
-    // No wider than the largest circle: a canvass is a neighbourhood, not a state.
+    // A canvass is a neighbourhood or a route, not a state.
     const auto [south, north] =
         std::minmax_element(m_vertices.begin(), m_vertices.end(),
                             [](const GeoPoint& a, const GeoPoint& b) { return a.latitude < b.latitude; });
     const double midLatitude = (south->latitude + north->latitude) / 2.0;
     if (Geodesy::distanceMetres({south->latitude, west->longitude}, {north->latitude, west->longitude}) >
-            2.0 * kMaximumRadiusMetres ||
-        Geodesy::distanceMetres({midLatitude, west->longitude}, {midLatitude, east->longitude}) > 2.0 * kMaximumRadiusMetres)
-        return fail(ErrorCode::InvalidInput, QStringLiteral("A canvass polygon may span at most %1 km in each direction")
-                                                 .arg(2.0 * kMaximumRadiusMetres / 1000.0, 0, 'f', 0));
+            kMaximumPolygonSpanMetres ||
+        Geodesy::distanceMetres({midLatitude, west->longitude}, {midLatitude, east->longitude}) >
+            kMaximumPolygonSpanMetres)
+        return fail(ErrorCode::InvalidInput,
+                    QStringLiteral("A canvass polygon may span at most %1 km in each direction")
+                        .arg(kMaximumPolygonSpanMetres / 1000.0, 0, 'f', 0));
     if (selfIntersecting(m_vertices))
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("The canvass polygon crosses itself; draw its outline without crossing lines"));

@@ -17,6 +17,8 @@ public:
 
     static constexpr double kMaximumRadiusMetres = 50000.0;
     static constexpr int kMaximumVertices = 1000;
+    /// A polygon may be longer than the largest circle (a corridor along a highway) but not a region's size.
+    static constexpr double kMaximumPolygonSpanMetres = 250000.0;
 
     CanvassArea() = default;
     [[nodiscard]] static CanvassArea circle(const GeoPoint& centre, double radiusMetres);

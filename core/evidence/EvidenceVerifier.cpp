@@ -35,7 +35,9 @@ Result<EvidenceVerification> EvidenceVerifier::verify(const QString& packageDire
                     QStringLiteral("There is no folder %1").arg(QDir::toNativeSeparators(packageDirectory)));
     // An export killed after writing its manifest but before taking its final name (and its audit record) may hold
     // every file intact; it is still not a package anyone exported, so it never verifies.
-    if (QFileInfo(QDir::cleanPath(packageDirectory)).fileName().startsWith(QLatin1String(EvidenceExporter::kIncompletePrefix)))
+    if (QFileInfo(QDir::cleanPath(packageDirectory))
+            .fileName()
+            .startsWith(QLatin1String(EvidenceExporter::kIncompletePrefix)))
         return fail(ErrorCode::VerificationFailed,
                     QStringLiteral("%1 is an export that was interrupted before it finished: it is not an evidence "
                                    "package; export again")

@@ -10,8 +10,9 @@ class Database;
 }
 
 /// Keeps two purges from running on one store at once (the GUI and alprctl, say): a lease in the settings table,
-/// renewed with every batch. A lease not renewed for kStaleSeconds is taken to belong to a purge that died, and a new
-/// purge may take it over (and resume that run). All calls go inside the caller's write transaction and throw
+/// renewed with every batch. A lease not renewed for kStaleSeconds, or held by a process of this workstation that no
+/// longer exists (a killed purge), is taken to belong to a purge that died, and a new purge may take it over (and
+/// resume that run). All calls go inside the caller's write transaction and throw
 /// ErrorException.
 class PurgeLease {
 public:

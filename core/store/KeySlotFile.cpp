@@ -89,10 +89,11 @@ VoidResult KeySlotFile::save() const
         QJsonArray times;
         for (const QDateTime& t : f.times)
             times.append(isoTime(t));
-        failures.append(QJsonObject{{QStringLiteral("user"), f.user},
-                                    {QStringLiteral("times"), times},
-                                    {QStringLiteral("locked"), f.locked},
-                                    {QStringLiteral("lockedUntil"), f.lockedUntil.isValid() ? isoTime(f.lockedUntil) : QString()}});
+        failures.append(
+            QJsonObject{{QStringLiteral("user"), f.user},
+                        {QStringLiteral("times"), times},
+                        {QStringLiteral("locked"), f.locked},
+                        {QStringLiteral("lockedUntil"), f.lockedUntil.isValid() ? isoTime(f.lockedUntil) : QString()}});
     }
     QJsonArray pending;
     for (const PendingSecurityEvent& e : m_pending)

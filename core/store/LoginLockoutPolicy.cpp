@@ -26,14 +26,16 @@ std::chrono::milliseconds LoginLockoutPolicy::delayAfterFailure(int n) const
 VoidResult LoginLockoutPolicy::validate() const
 {
     if (failures < 1 || failures > kMaxFailures)
-        return fail(ErrorCode::InvalidInput,
-                    QStringLiteral("The number of failed logins that locks an account must be 1 to %1").arg(kMaxFailures));
+        return fail(
+            ErrorCode::InvalidInput,
+            QStringLiteral("The number of failed logins that locks an account must be 1 to %1").arg(kMaxFailures));
     if (windowMinutes < 1 || windowMinutes > kMaxWindowMinutes)
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("The failure window must be 1 to %1 minutes").arg(kMaxWindowMinutes));
     if (lockMinutes < 0 || lockMinutes > kMaxLockMinutes)
-        return fail(ErrorCode::InvalidInput,
-                    QStringLiteral("The lock must last 0 (until a Commander unlocks it) to %1 minutes").arg(kMaxLockMinutes));
+        return fail(
+            ErrorCode::InvalidInput,
+            QStringLiteral("The lock must last 0 (until a Commander unlocks it) to %1 minutes").arg(kMaxLockMinutes));
     if (firstDelayMs < 0 || maxDelayMs < firstDelayMs || maxDelayMs > kMaxDelayMs)
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("The delay after a failed login must be 0 to %1 ms, the first no longer than the "

@@ -43,7 +43,8 @@ void Statement::check(int rc, const char* what) const
 {
     if (rc == SQLITE_OK || rc == SQLITE_ROW || rc == SQLITE_DONE)
         return;
-    raiseSqliteError(rc, QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(connection(m_db)))));
+    raiseSqliteError(
+        rc, QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromUtf8(sqlite3_errmsg(connection(m_db)))));
 }
 
 Statement& Statement::bind(int index, int value)

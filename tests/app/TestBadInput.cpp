@@ -55,7 +55,9 @@ QString manyPoints(int n)
     QStringList points;
     for (int i = 0; i < n; ++i) {
         const double angle = 2.0 * M_PI * i / n;
-        points.append(QStringLiteral("%1,%2").arg(39.29 + 0.01 * std::sin(angle), 0, 'f', 6).arg(-76.61 + 0.01 * std::cos(angle), 0, 'f', 6));
+        points.append(QStringLiteral("%1,%2")
+                          .arg(39.29 + 0.01 * std::sin(angle), 0, 'f', 6)
+                          .arg(-76.61 + 0.01 * std::cos(angle), 0, 'f', 6));
     }
     return points.join(QLatin1Char(';'));
 }
@@ -97,7 +99,8 @@ private:
                     escaped += QStringLiteral("\\%1").arg(int(quint8(ch)), 3, 8, QLatin1Char('0'));
                 body += QStringLiteral(" \"$(printf '%1_')\"").arg(escaped);
             }
-            body += QStringLiteral("; for w; do shift; set -- \"$@\" \"${w%_}\"; done; exec \"$ALPRCTL\" --store \"$STORE\" ");
+            body += QStringLiteral(
+                "; for w; do shift; set -- \"$@\" \"${w%_}\"; done; exec \"$ALPRCTL\" --store \"$STORE\" ");
             if (login)
                 body += QStringLiteral("--user chief --password-stdin ");
             body += QStringLiteral("\"$@\"");
@@ -109,8 +112,8 @@ private:
         p.write((lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
         p.closeWriteChannel();
         p.waitForFinished(120000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 
     qint64 auditCount()
@@ -118,7 +121,8 @@ private:
         auto session = Session::login(store(), kAdmin, kPassword);
         if (!session)
             return -1;
-        return (*session)->database().queryInt64(QStringLiteral("SELECT count(*) FROM audit WHERE action NOT LIKE 'login%'"));
+        return (*session)->database().queryInt64(
+            QStringLiteral("SELECT count(*) FROM audit WHERE action NOT LIKE 'login%'"));
     }
 
 private slots:
@@ -164,24 +168,29 @@ private slots:
 
         // Anything, anywhere on the command line.
         QTest::newRow("empty command") << QList<QByteArray>{""} << 1 << "usage: alprctl";
-        QTest::newRow("huge pattern") << QList<QByteArray>{"search", huge, purpose, why, caseOpt, caseNo} << 1 << "too long";
-        QTest::newRow("huge case title") << QList<QByteArray>{"case", "add", "26-0701", "--title", huge} << 1 << "too long";
-        QTest::newRow("invalid UTF-8 pattern") << QList<QByteArray>{"search", "AB\xff\xfe", purpose, why, caseOpt, caseNo}
-                                               << 1 << "not valid UTF-8";
+        QTest::newRow("huge pattern") << QList<QByteArray>{"search", huge, purpose, why, caseOpt, caseNo} << 1
+                                      << "too long";
+        QTest::newRow("huge case title") << QList<QByteArray>{"case", "add", "26-0701", "--title", huge} << 1
+                                         << "too long";
+        QTest::newRow("invalid UTF-8 pattern")
+            << QList<QByteArray>{"search", "AB\xff\xfe", purpose, why, caseOpt, caseNo} << 1 << "not valid UTF-8";
         QTest::newRow("invalid UTF-8 purpose") << with(search({}), 3, "Inv\xc3\x28") << 1 << "not valid UTF-8";
-        QTest::newRow("overlong UTF-8 slash") << QList<QByteArray>{"case", "add", "26-0702", "--title", "a\xc0\xaf"} << 1
-                                              << "not valid UTF-8";
-        QTest::newRow("escape sequence in title") << QList<QByteArray>{"case", "add", "26-0703", "--title", "\x1b[31mred"}
-                                                  << 1 << "control character";
+        QTest::newRow("overlong UTF-8 slash")
+            << QList<QByteArray>{"case", "add", "26-0702", "--title", "a\xc0\xaf"} << 1 << "not valid UTF-8";
+        QTest::newRow("escape sequence in title")
+            << QList<QByteArray>{"case", "add", "26-0703", "--title", "\x1b[31mred"} << 1 << "control character";
         QTest::newRow("newline in purpose") << with(search({}), 3, "line one\nline two") << 1 << "control character";
-        QTest::newRow("NUL-free tab in note") << QList<QByteArray>{"hold", "add", "evidence", "--case", caseNo, "--note", "a\tb"}
-                                              << 1 << "control character";
+        QTest::newRow("NUL-free tab in note")
+            << QList<QByteArray>{"hold", "add", "evidence", "--case", caseNo, "--note", "a\tb"} << 1
+            << "control character";
 
         // Empty values.
-        QTest::newRow("empty pattern") << QList<QByteArray>{"search", "", purpose, why, caseOpt, caseNo} << 1 << "pattern";
+        QTest::newRow("empty pattern") << QList<QByteArray>{"search", "", purpose, why, caseOpt, caseNo} << 1
+                                       << "pattern";
         QTest::newRow("empty purpose") << with(search({}), 3, "") << 2 << "purpose";
         QTest::newRow("empty case number") << with(search({}), 5, "") << 2 << "case";
-        QTest::newRow("empty case add") << QList<QByteArray>{"case", "add", "", "--title", "x"} << 1 << "case number format";
+        QTest::newRow("empty case add") << QList<QByteArray>{"case", "add", "", "--title", "x"} << 1
+                                        << "case number format";
         QTest::newRow("empty unit") << QList<QByteArray>{"import", empty, "--unit", ""} << 1 << "usage";
 
         // Coordinates.
@@ -194,10 +203,10 @@ private slots:
         QTest::newRow("inf radius") << canvassAt("39.29,-76.61", "inf") << 1 << "radius";
         QTest::newRow("negative radius") << canvassAt("39.29,-76.61", "-5") << 1 << "radius";
         QTest::newRow("radius 1e9 m") << canvassAt("39.29,-76.61", "1e9") << 1 << "radius";
-        QTest::newRow("import NaN location") << QList<QByteArray>{"import", empty, "--unit", "CAR-1", "--location", "nan,1"}
-                                             << 1 << "--location";
-        QTest::newRow("import location 200") << QList<QByteArray>{"import", empty, "--unit", "CAR-1", "--location", "10,200"}
-                                             << 1 << "--location";
+        QTest::newRow("import NaN location")
+            << QList<QByteArray>{"import", empty, "--unit", "CAR-1", "--location", "nan,1"} << 1 << "--location";
+        QTest::newRow("import location 200")
+            << QList<QByteArray>{"import", empty, "--unit", "CAR-1", "--location", "10,200"} << 1 << "--location";
         QTest::newRow("search NaN area") << search({"--area", "nan,0,1,1"}) << 1 << "rectangle";
         QTest::newRow("search area out of range") << search({"--area", "-100,0,100,1"}) << 1 << "rectangle";
         QTest::newRow("search NaN confidence") << search({"--min-confidence", "nan"}) << 1 << "confidence";
@@ -205,42 +214,61 @@ private slots:
 
         // Polygons.
         QTest::newRow("self-intersecting polygon") << canvassPolygon(bowTie().toUtf8()) << 1 << "crosses itself";
-        QTest::newRow("polygon of 1001 points") << canvassPolygon(manyPoints(1001).toUtf8()) << 1 << "at most 1000 points";
+        QTest::newRow("polygon of 1001 points")
+            << canvassPolygon(manyPoints(1001).toUtf8()) << 1 << "at most 1000 points";
         QTest::newRow("polygon of a continent") << canvassPolygon("30,-90;30,-70;45,-70;45,-90") << 1 << "span at most";
         QTest::newRow("polygon of two points") << canvassPolygon("39.29,-76.61;39.30,-76.61") << 1 << "three points";
-        QTest::newRow("polygon with NaN") << canvassPolygon("39.29,-76.61;nan,-76.60;39.30,-76.61") << 1 << "not a position";
+        QTest::newRow("polygon with NaN")
+            << canvassPolygon("39.29,-76.61;nan,-76.60;39.30,-76.61") << 1 << "not a position";
 
         // Dates and times.
         QTest::newRow("month 13") << search({"--from", "2026-13-01"}) << 1 << "ISO 8601";
         QTest::newRow("30 February") << search({"--from", "2026-02-30"}) << 1 << "ISO 8601";
         QTest::newRow("from after to") << search({"--from", "2026-12-01", "--to", "2026-01-01"}) << 1 << "before";
         QTest::newRow("words for a date") << QList<QByteArray>{"audit", "list", "--from", "yesterday"} << 1 << "date";
-        QTest::newRow("training 30 February") << QList<QByteArray>{"user", "training", "chief", "--until", "2026-02-30"} << 1
-                                              << "not a date";
-        QTest::newRow("import start garbage") << QList<QByteArray>{"import", empty, "--unit", "CAR-1", "--start", "soon"} << 1
-                                              << "ISO 8601";
+        QTest::newRow("training 30 February")
+            << QList<QByteArray>{"user", "training", "chief", "--until", "2026-02-30"} << 1 << "not a date";
+        QTest::newRow("import start garbage")
+            << QList<QByteArray>{"import", empty, "--unit", "CAR-1", "--start", "soon"} << 1 << "ISO 8601";
         QTest::newRow("legal hold until slashes")
-            << QList<QByteArray>{"hold", "add", "legal", "--requester", "DA", "--reference", "R-1", "--until", "31/12/2026"} << 1
-            << "date";
-        QTest::newRow("canvass window year 99999") << QList<QByteArray>{"canvass", "--at", "39.29,-76.61", "--radius", "100",
-                                                                        "--from", "99999-01-01T00:00:00Z", "--to",
-                                                                        "99999-01-02T00:00:00Z", purpose, why, caseOpt, caseNo}
+            << QList<QByteArray>{"hold",        "add", "legal",   "--requester", "DA",
+                                 "--reference", "R-1", "--until", "31/12/2026"}
+            << 1 << "date";
+        QTest::newRow("canvass window year 99999") << QList<QByteArray>{"canvass",
+                                                                        "--at",
+                                                                        "39.29,-76.61",
+                                                                        "--radius",
+                                                                        "100",
+                                                                        "--from",
+                                                                        "99999-01-01T00:00:00Z",
+                                                                        "--to",
+                                                                        "99999-01-02T00:00:00Z",
+                                                                        purpose,
+                                                                        why,
+                                                                        caseOpt,
+                                                                        caseNo}
                                                    << 1 << "ISO 8601";
 
         // Numbers.
         QTest::newRow("negative reads") << QList<QByteArray>{"demo-data", "--reads", "-5"} << 1 << "reads";
-        QTest::newRow("reads beyond 64 bits") << QList<QByteArray>{"demo-data", "--reads", "99999999999999999999999"} << 1
-                                              << "reads";
+        QTest::newRow("reads beyond 64 bits")
+            << QList<QByteArray>{"demo-data", "--reads", "99999999999999999999999"} << 1 << "reads";
         QTest::newRow("tolerance 7") << search({"--tolerance", "7"}) << 1 << "tolerance";
-        QTest::newRow("retention below the floor") << QList<QByteArray>{"retention", "set", "--reads-days", "10"} << 1 << "365";
-        QTest::newRow("lockout of zero failures") << QList<QByteArray>{"user", "lockout", "--failures", "0"} << 1 << "1 to";
-        QTest::newRow("lockout window words") << QList<QByteArray>{"user", "lockout", "--window", "ten"} << 1 << "whole number";
-        QTest::newRow("read ids backwards") << QList<QByteArray>{"case", "attach", caseNo, "--reads", "20-10"} << 1 << "20-10";
+        QTest::newRow("retention below the floor")
+            << QList<QByteArray>{"retention", "set", "--reads-days", "10"} << 1 << "365";
+        QTest::newRow("lockout of zero failures")
+            << QList<QByteArray>{"user", "lockout", "--failures", "0"} << 1 << "1 to";
+        QTest::newRow("lockout window words")
+            << QList<QByteArray>{"user", "lockout", "--window", "ten"} << 1 << "whole number";
+        QTest::newRow("read ids backwards")
+            << QList<QByteArray>{"case", "attach", caseNo, "--reads", "20-10"} << 1 << "20-10";
 
         // Images: the size is read from the header before anything is decoded.
         QTest::newRow("decompression bomb recognize") << QList<QByteArray>{"recognize", bomb} << 4 << "100000";
-        QTest::newRow("decompression bomb import") << QList<QByteArray>{"import", bomb, "--unit", "CAR-1"} << 4 << "100000";
-        QTest::newRow("empty image import") << QList<QByteArray>{"import", empty, "--unit", "CAR-1"} << 4 << "empty.jpg";
+        QTest::newRow("decompression bomb import")
+            << QList<QByteArray>{"import", bomb, "--unit", "CAR-1"} << 4 << "100000";
+        QTest::newRow("empty image import")
+            << QList<QByteArray>{"import", empty, "--unit", "CAR-1"} << 4 << "empty.jpg";
     }
 
     void refusedWithAClearMessage()
@@ -250,8 +278,9 @@ private slots:
         QFETCH(QString, message);
         const qint64 before = auditCount();
         const CliRun r = run(words);
-        QVERIFY2(r.exitCode == exitCode,
-                 qPrintable(QStringLiteral("exit %1, expected %2: %3").arg(r.exitCode).arg(exitCode).arg(r.err.left(400))));
+        QVERIFY2(
+            r.exitCode == exitCode,
+            qPrintable(QStringLiteral("exit %1, expected %2: %3").arg(r.exitCode).arg(exitCode).arg(r.err.left(400))));
         QVERIFY2(r.err.contains(message, Qt::CaseInsensitive), qPrintable(r.err.left(400)));
         // Short, printable, and nothing of SQLite or a stack.
         QVERIFY2(r.err.size() < 4000, qPrintable(QString::number(r.err.size())));

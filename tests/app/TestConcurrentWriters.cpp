@@ -46,8 +46,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        std::unique_ptr<QProcess> init(startAlprctl(store(), {QStringLiteral("init"), QStringLiteral("--admin"), kAdmin,
-                                                             QStringLiteral("--training-until"), QStringLiteral("2099-12-31")}));
+        std::unique_ptr<QProcess> init(
+            startAlprctl(store(), {QStringLiteral("init"), QStringLiteral("--admin"), kAdmin,
+                                   QStringLiteral("--training-until"), QStringLiteral("2099-12-31")}));
         QVERIFY(init->waitForFinished(60000));
         QCOMPARE(init->exitCode(), 0);
     }
@@ -58,14 +59,14 @@ private slots:
         constexpr int kReadsEach = 15000;
         std::vector<std::unique_ptr<QProcess>> writers;
         for (int i = 0; i < kWriters; ++i)
-            writers.emplace_back(startAlprctl(store(), {QStringLiteral("demo-data"), QStringLiteral("--reads"),
-                                                        QString::number(kReadsEach), QStringLiteral("--seed"),
-                                                        QString::number(100 + i), QStringLiteral("--images"),
-                                                        QStringLiteral("0")}));
+            writers.emplace_back(
+                startAlprctl(store(), {QStringLiteral("demo-data"), QStringLiteral("--reads"),
+                                       QString::number(kReadsEach), QStringLiteral("--seed"), QString::number(100 + i),
+                                       QStringLiteral("--images"), QStringLiteral("0")}));
         // A case written from a third program while the bulk inserts run.
-        std::unique_ptr<QProcess> caseWriter(startAlprctl(
-            store(), {QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("26-0800"), QStringLiteral("--title"),
-                      QStringLiteral("Written during bulk inserts")}));
+        std::unique_ptr<QProcess> caseWriter(
+            startAlprctl(store(), {QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("26-0800"),
+                                   QStringLiteral("--title"), QStringLiteral("Written during bulk inserts")}));
         for (auto& w : writers) {
             QVERIFY(w->waitForFinished(300000));
             QVERIFY2(w->exitCode() == 0, w->readAllStandardError().constData());
@@ -77,7 +78,8 @@ private slots:
         QVERIFY(session);
         auto& db = (*session)->database();
         QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM reads")), qint64(kWriters) * kReadsEach);
-        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'demo.generate'")), qint64(kWriters));
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'demo.generate'")),
+                 qint64(kWriters));
         QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM cases WHERE number = '26-0800'")), 1);
         // Every program's login is on record too (the three writers, the case writer, this test).
         QVERIFY(db.queryInt64(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'login'")) >= kWriters + 2);
@@ -94,10 +96,11 @@ private slots:
         {
             // This process holds the write lock, as a long import or purge in the workstation would.
             store::Transaction hold(db, store::Transaction::Mode::Immediate);
-            std::unique_ptr<QProcess> blocked(startAlprctl(
-                store(), {QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("26-0801"), QStringLiteral("--title"),
-                          QStringLiteral("Blocked")},
-                300));
+            std::unique_ptr<QProcess> blocked(
+                startAlprctl(store(),
+                             {QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("26-0801"),
+                              QStringLiteral("--title"), QStringLiteral("Blocked")},
+                             300));
             QVERIFY(blocked->waitForFinished(60000));
             const QString err = QString::fromUtf8(blocked->readAllStandardError());
             QCOMPARE(blocked->exitCode(), 4);
@@ -107,10 +110,11 @@ private slots:
         }
         QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM cases")), casesBefore);
         // Once the store is free the same command goes through.
-        std::unique_ptr<QProcess> again(startAlprctl(
-            store(), {QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("26-0801"), QStringLiteral("--title"),
-                      QStringLiteral("Blocked")},
-            300));
+        std::unique_ptr<QProcess> again(
+            startAlprctl(store(),
+                         {QStringLiteral("case"), QStringLiteral("add"), QStringLiteral("26-0801"),
+                          QStringLiteral("--title"), QStringLiteral("Blocked")},
+                         300));
         QVERIFY(again->waitForFinished(60000));
         QVERIFY2(again->exitCode() == 0, again->readAllStandardError().constData());
         QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM cases")), casesBefore + 1);

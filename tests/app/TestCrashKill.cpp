@@ -43,9 +43,9 @@ CliRun alprctl(const QString& store, const QStringList& args, qint64 killAfterMs
     p.setProcessEnvironment(env);
     QElapsedTimer timer;
     timer.start();
-    p.start(QStringLiteral(ALPRCTL_PATH),
-            QStringList{QStringLiteral("--store"), store, QStringLiteral("--user"), kAdmin, QStringLiteral("--password-stdin")} +
-                args);
+    p.start(QStringLiteral(ALPRCTL_PATH), QStringList{QStringLiteral("--store"), store, QStringLiteral("--user"),
+                                                      kAdmin, QStringLiteral("--password-stdin")} +
+                                              args);
     CliRun run;
     if (!p.waitForStarted())
         return run;
@@ -138,9 +138,9 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ALPR_KDF_ITERATIONS"), QStringLiteral("2000"));
         init.setProcessEnvironment(env);
-        init.start(QStringLiteral(ALPRCTL_PATH), {QStringLiteral("--store"), m_emptyStore, QStringLiteral("init"),
-                                                  QStringLiteral("--admin"), kAdmin, QStringLiteral("--training-until"),
-                                                  QStringLiteral("2099-12-31")});
+        init.start(QStringLiteral(ALPRCTL_PATH),
+                   {QStringLiteral("--store"), m_emptyStore, QStringLiteral("init"), QStringLiteral("--admin"), kAdmin,
+                    QStringLiteral("--training-until"), QStringLiteral("2099-12-31")});
         QVERIFY(init.waitForStarted());
         init.write((kPassword + QLatin1Char('\n')).toUtf8());
         init.closeWriteChannel();
@@ -165,7 +165,8 @@ private slots:
     {
         const QString engineData = QStringLiteral(ALPR_SOURCE_DIR "/tests/data/engine");
         QStringList stills;
-        for (const QString& f : QDir(engineData).entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files))
+        for (const QString& f :
+             QDir(engineData).entryList({QStringLiteral("*.jpg"), QStringLiteral("*.png")}, QDir::Files))
             stills.append(QDir(engineData).filePath(f));
         QVERIFY(stills.size() >= 5);
         QStringList files = stills;
@@ -176,9 +177,9 @@ private slots:
             qWarning("SKIPPED the footage part: %s is absent; importing the stills only", qPrintable(footage));
         auto importOf = [](const QStringList& list) {
             return QStringList{QStringLiteral("import")} + list +
-                   QStringList{QStringLiteral("--unit"), QStringLiteral("CAR-12"), QStringLiteral("--start"),
-                               QStringLiteral("2026-11-02T14:05:00Z"), QStringLiteral("--location"),
-                               QStringLiteral("39.2904,-76.6122")};
+                   QStringList{QStringLiteral("--unit"),     QStringLiteral("CAR-12"),
+                               QStringLiteral("--start"),    QStringLiteral("2026-11-02T14:05:00Z"),
+                               QStringLiteral("--location"), QStringLiteral("39.2904,-76.6122")};
         };
 
         // The reference: the stills imported once, never interrupted. One file is one transaction, so the kill
@@ -203,21 +204,20 @@ private slots:
         int kills = 0, runs = 0;
         QElapsedTimer timer;
         timer.start();
+        QSet<QString> before; // the reads after the previous run: what a re-run must keep
         while (kills < kKillsPerScenario && runs++ < kMaxRunsPerScenario) {
             // Every other run starts on an empty store; the others re-run on what the last kill left.
-            if (runs % 2 == 1)
+            if (runs % 2 == 1) {
                 copyStore(m_emptyStore, work);
-            QSet<QString> before;
-            {
-                auto s = openAndCheck(work);
-                QVERIFY(s);
-                before = readKeys(s->database());
+                before.clear();
             }
             const CliRun r = alprctl(work, importOf(files), killPoint(window));
             auto s = openAndCheck(work);
             QVERIFY2(s, qPrintable(QStringLiteral("after run %1 (killed: %2)").arg(runs).arg(r.killed)));
             auto& db = s->database();
-            QVERIFY2(readKeys(db).contains(before), "a read committed before the kill is gone");
+            const QSet<QString> after = readKeys(db);
+            QVERIFY2(after.contains(before), "a read committed before the kill is gone");
+            before = after;
             // Nothing half-written: every file is in whole, with its record, or not at all.
             auto q = db.prepare(QStringLiteral("SELECT file_name, reads, (SELECT count(*) FROM reads r WHERE "
                                                "r.source_file = i.file_name) FROM imports i"));
@@ -263,8 +263,10 @@ private slots:
 
     void killedDemoDataInsertsWholeTransactionsOnly()
     {
-        const QStringList args{QStringLiteral("demo-data"), QStringLiteral("--reads"), QStringLiteral("20000"),
-                               QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--images"), QStringLiteral("0")};
+        constexpr qint64 kReads = 10000;
+        const QStringList args{QStringLiteral("demo-data"), QStringLiteral("--reads"), QString::number(kReads),
+                               QStringLiteral("--seed"),    QStringLiteral("5"),       QStringLiteral("--images"),
+                               QStringLiteral("0")};
         const QString reference = path(QStringLiteral("demo-reference"));
         copyStore(m_emptyStore, reference);
         const CliRun full = alprctl(reference, args);
@@ -275,14 +277,8 @@ private slots:
         int kills = 0, completed = 0, runs = 0;
         QElapsedTimer timer;
         timer.start();
+        qint64 before = 0, maxIdBefore = 0; // what the previous run left
         while (kills < kKillsPerScenario && runs++ < kMaxRunsPerScenario) {
-            qint64 before = 0, maxIdBefore = 0;
-            {
-                auto s = openAndCheck(work);
-                QVERIFY(s);
-                before = count(s->database(), QStringLiteral("SELECT count(*) FROM reads"));
-                maxIdBefore = count(s->database(), QStringLiteral("SELECT coalesce(max(id), 0) FROM reads"));
-            }
             const CliRun r = alprctl(work, args, killPoint(full.ms));
             auto s = openAndCheck(work);
             QVERIFY(s);
@@ -298,14 +294,16 @@ private slots:
                 audited += records.text(0).section(QLatin1Char(' '), 1, 1).toLongLong();
             const qint64 now = count(db, QStringLiteral("SELECT count(*) FROM reads"));
             QCOMPARE(now, audited);
-            QVERIFY(now == before || now == before + 20000);
+            QVERIFY(now == before || now == before + kReads);
             if (r.killed) {
                 ++kills;
             } else {
                 QVERIFY2(r.exitCode == 0, qPrintable(r.err));
                 ++completed;
-                QCOMPARE(now, before + 20000);
+                QCOMPARE(now, before + kReads);
             }
+            before = now;
+            maxIdBefore = count(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM reads"));
         }
         QCOMPARE(kills, kKillsPerScenario);
         report("demo-data", kills, completed, timer.elapsed());
@@ -329,7 +327,8 @@ private slots:
             auto s = openAndCheck(m_caseStore);
             QVERIFY(s);
             templateReads = count(s->database(), QStringLiteral("SELECT count(*) FROM reads"));
-            auto q = s->database().prepare(QStringLiteral("SELECT id FROM reads WHERE id <= 60 OR id > 5940 OR time_utc > ?1"));
+            auto q = s->database().prepare(
+                QStringLiteral("SELECT id FROM reads WHERE id <= 60 OR id > 5940 OR time_utc > ?1"));
             q.bind(1, QDateTime::currentSecsSinceEpoch() - 360 * 86400);
             while (q.step())
                 mustStay.insert(q.int64(0));
@@ -376,9 +375,15 @@ private slots:
         const QString target = path(QStringLiteral("media"));
         QDir().mkpath(target);
         auto args = [&](const QString& to) {
-            return QStringList{QStringLiteral("evidence"), QStringLiteral("export"), QStringLiteral("--case"),
-                               QStringLiteral("26-0500"), QStringLiteral("--to"), to, QStringLiteral("--all-case-items"),
-                               QStringLiteral("--purpose"), QStringLiteral("Booking into evidence")};
+            return QStringList{QStringLiteral("evidence"),
+                               QStringLiteral("export"),
+                               QStringLiteral("--case"),
+                               QStringLiteral("26-0500"),
+                               QStringLiteral("--to"),
+                               to,
+                               QStringLiteral("--all-case-items"),
+                               QStringLiteral("--purpose"),
+                               QStringLiteral("Booking into evidence")};
         };
         QDir().mkpath(path(QStringLiteral("media-reference")));
         const CliRun reference = alprctl(store, args(path(QStringLiteral("media-reference"))));
@@ -402,7 +407,8 @@ private slots:
             if (r.killed) {
                 ++kills;
                 // A kill may land after the commit: then the package is whole and audited; otherwise none verifies.
-                auto recorded = s->database().prepare(QStringLiteral("SELECT count(*) FROM evidence_exports WHERE target = ?1"));
+                auto recorded =
+                    s->database().prepare(QStringLiteral("SELECT count(*) FROM evidence_exports WHERE target = ?1"));
                 recorded.bind(1, QDir::toNativeSeparators(to));
                 QVERIFY(recorded.step());
                 QCOMPARE(qint64(verifying), recorded.int64(0));

@@ -60,6 +60,22 @@ private slots:
         QVERIFY(!CanvassArea::polygon({{1, -179}, {1, 179}, {2, 179}}).validate());
     }
 
+    void crossingOrHugePolygonsAreRefused()
+    {
+        // A concave outline (an L around a block) is fine; a figure eight or an edge folding back is not.
+        QVERIFY(
+            CanvassArea::polygon(
+                {{39.28, -76.62}, {39.28, -76.60}, {39.29, -76.60}, {39.29, -76.61}, {39.30, -76.61}, {39.30, -76.62}})
+                .validate());
+        const auto bowTie =
+            CanvassArea::polygon({{39.29, -76.62}, {39.30, -76.61}, {39.29, -76.61}, {39.30, -76.62}}).validate();
+        QVERIFY(!bowTie);
+        QVERIFY(bowTie.error().message.contains(QLatin1String("crosses itself")));
+        QVERIFY(!CanvassArea::polygon({{39.28, -76.62}, {39.28, -76.60}, {39.28, -76.61}, {39.29, -76.61}}).validate());
+        // Wider than a region (about 1,600 km north to south).
+        QVERIFY(!CanvassArea::polygon({{30, -90}, {30, -89}, {45, -89}, {45, -90}}).validate());
+    }
+
     void jsonRoundTrip()
     {
         const CanvassArea circle = CanvassArea::circle({39.2850, -76.5800}, 750.0);

@@ -65,7 +65,8 @@ private slots:
             (void)tryLogin(ts, QStringLiteral("ghost"), QStringLiteral("guess %1").arg(i));
         // Same answer and delays as for a real account, so a guesser cannot tell which names exist.
         QCOMPARE(ts.failureDelays().size(), 5);
-        QCOMPARE(tryLogin(ts, QStringLiteral("ghost"), QStringLiteral("guess 6")).error().code, ErrorCode::AccountLocked);
+        QCOMPARE(tryLogin(ts, QStringLiteral("ghost"), QStringLiteral("guess 6")).error().code,
+                 ErrorCode::AccountLocked);
     }
 
     void commanderUnlocksAnIndefiniteLock()
@@ -101,7 +102,8 @@ private slots:
         // Only user administrators may unlock.
         auto investigator = ts.addAndLogin(QStringLiteral("gwen"), Role::Investigator);
         QVERIFY(investigator);
-        QCOMPARE(AccountService(*investigator).unlock(QStringLiteral("fred")).error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(AccountService(*investigator).unlock(QStringLiteral("fred")).error().code,
+                 ErrorCode::PermissionDenied);
 
         QVERIFY(admin.unlock(QStringLiteral("fred")));
         auto fred = ts.login(QStringLiteral("fred"));

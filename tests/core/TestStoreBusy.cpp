@@ -23,7 +23,8 @@ private slots:
         AuditLog::append(*first, ts.session().auditRecord(QStringLiteral("test.first"), QStringLiteral("a")));
 
         ts.session().database().setBusyTimeout(150);
-        auto second = ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("test.second"), QStringLiteral("b")));
+        auto second =
+            ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("test.second"), QStringLiteral("b")));
         QVERIFY(!second);
         QCOMPARE(second.error().code, ErrorCode::Database);
         QVERIFY2(second.error().message.contains(QLatin1String("busy")), qPrintable(second.error().message));
@@ -33,7 +34,8 @@ private slots:
 
         first->commit();
         first.reset();
-        QVERIFY(ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("test.second"), QStringLiteral("b"))));
+        QVERIFY(
+            ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("test.second"), QStringLiteral("b"))));
         QCOMPARE(ts.session().database().queryInt64(QStringLiteral("SELECT count(*) FROM audit")), before + 2);
         auto verified = AuditLog::verify(ts.session().database());
         QVERIFY(verified && verified->intact);

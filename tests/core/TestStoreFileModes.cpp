@@ -15,7 +15,7 @@ namespace {
 // The permission bits as the kernel has them (QFileInfo maps them to Qt flags and hides group/other details).
 int modeOf(const QString& path)
 {
-    struct stat st{};
+    struct stat st {};
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return -1;
     return int(st.st_mode & 07777);
@@ -59,8 +59,8 @@ private slots:
         const QString db = ts.session().databasePath();
         QVERIFY(QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
                                               QFileDevice::ReadOther));
-        QVERIFY(QFile::setPermissions(db + QStringLiteral("-wal"), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
-                                                                        QFileDevice::ReadOther));
+        QVERIFY(QFile::setPermissions(db + QStringLiteral("-wal"),
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
         auto again = ts.login(test::TestStore::kAdmin);
         QVERIFY(again);
         QCOMPARE(modeOf(db), 0600);

@@ -18,6 +18,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
 #include <QTest>
 
@@ -450,6 +451,38 @@ private slots:
         QCOMPARE(taken->run.readsDeleted, qint64(1));
         QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM settings WHERE key = 'retention.purge.lease'")),
                  qint64(0));
+    }
+
+    void aKilledPurgeOnThisWorkstationIsResumedAtOnce()
+    {
+        TestStore store;
+        Session& session = store.session();
+        store::Database& db = session.database();
+        (void)EvidenceFixture::insert(
+            session, {EvidenceFixture::read(QStringLiteral("LEASE2"), store.clock().nowUtc().addDays(-400), false)});
+        // A process that has exited: its id no longer names a running process.
+        QProcess gone;
+        gone.start(QStringLiteral("/bin/true"));
+        QVERIFY(gone.waitForStarted());
+        const qint64 deadPid = gone.processId();
+        QVERIFY(gone.waitForFinished());
+        db.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES ('retention.purge.lease', ?1)"))
+            .bind(1, QString(store.clock().nowUtc().addSecs(-5).toString(Qt::ISODateWithMs) +
+                             QStringLiteral("|%1 process %2 1a2b3c4d").arg(session.workstation()).arg(deadPid)))
+            .run();
+        JobContext resumed;
+        auto taken = PurgeJob(session, db).run(resumed);
+        QVERIFY2(taken.has_value(), qPrintable(alpr::test::errorText(taken)));
+        QCOMPARE(taken->run.readsDeleted, qint64(1));
+        // A live holder on this workstation (this very process) is still waited for.
+        db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES ('retention.purge.lease', ?1)"))
+            .bind(1, QString(store.clock().nowUtc().toString(Qt::ISODateWithMs) +
+                             QStringLiteral("|%1 process %2 ffff0000")
+                                 .arg(session.workstation())
+                                 .arg(QCoreApplication::applicationPid())))
+            .run();
+        JobContext job;
+        QVERIFY(!PurgeJob(session, db).run(job).has_value());
     }
 
     void readsWithAWatchHitAreKeptAsLinked()

@@ -29,19 +29,20 @@ private slots:
         QTest::newRow("empty name") << QString() << QString() << good << good << "user name";
         QTest::newRow("huge name") << huge << QString() << good << good << "user name";
         QTest::newRow("name with a space") << QStringLiteral("j doe") << QString() << good << good << "user name";
-        QTest::newRow("name with control character") << QStringLiteral("jd\x1boe") << QString() << good << good
-                                                     << "user name";
-        QTest::newRow("name not UTF-8 clean") << QString::fromUtf8("j\xc3\x28oe") << QString() << good << good
-                                              << "user name";
+        QTest::newRow("name with control character")
+            << QStringLiteral("jd\x1boe") << QString() << good << good << "user name";
+        QTest::newRow("name not UTF-8 clean")
+            << QString::fromUtf8("j\xc3\x28oe") << QString() << good << good << "user name";
         QTest::newRow("huge full name") << QStringLiteral("jdoe") << huge << good << good << "at most 100";
-        QTest::newRow("full name with tab") << QStringLiteral("jdoe") << QStringLiteral("John\tDoe") << good << good
-                                            << "printable";
-        QTest::newRow("empty password") << QStringLiteral("jdoe") << QString() << QString() << QString() << "at least 12";
+        QTest::newRow("full name with tab")
+            << QStringLiteral("jdoe") << QStringLiteral("John\tDoe") << good << good << "printable";
+        QTest::newRow("empty password") << QStringLiteral("jdoe") << QString() << QString() << QString()
+                                        << "at least 12";
         QTest::newRow("huge password") << QStringLiteral("jdoe") << QString() << huge << huge << "at most 1024";
-        QTest::newRow("password with escape") << QStringLiteral("jdoe") << QString() << (good + QChar(0x1b))
-                                              << (good + QChar(0x1b)) << "control";
-        QTest::newRow("passwords differ") << QStringLiteral("jdoe") << QString() << good << (good + QLatin1Char('!'))
-                                          << "differ";
+        QTest::newRow("password with escape")
+            << QStringLiteral("jdoe") << QString() << (good + QChar(0x1b)) << (good + QChar(0x1b)) << "control";
+        QTest::newRow("passwords differ")
+            << QStringLiteral("jdoe") << QString() << good << (good + QLatin1Char('!')) << "differ";
     }
 
     void addUserDialogRefusesBadInput()
@@ -72,7 +73,8 @@ private slots:
         QVERIFY(ts.isValid());
         ts.addUser(QStringLiteral("ivan"), Role::Investigator);
         for (int i = 0; i < store::LoginLockoutPolicy::kDefaultFailures; ++i)
-            (void)Session::login(ts.directory(), QStringLiteral("ivan"), QStringLiteral("wrong %1").arg(i), ts.options());
+            (void)Session::login(ts.directory(), QStringLiteral("ivan"), QStringLiteral("wrong %1").arg(i),
+                                 ts.options());
         QVERIFY(!ts.login(QStringLiteral("ivan")));
 
         ui::UsersPage page(ts.session());
@@ -96,7 +98,8 @@ private slots:
         QTest::mouseClick(unlock, Qt::LeftButton);
         auto* status = page.findChild<QLabel*>(QStringLiteral("usersStatusLabel"));
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("Unlocked ivan")), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(table->item(ivanRow, 5) && table->item(ivanRow, 5)->text() == QLatin1String("active"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(table->item(ivanRow, 5) && table->item(ivanRow, 5)->text() == QLatin1String("active"),
+                                 10000);
 
         auto ivan = ts.login(QStringLiteral("ivan"));
         QVERIFY(ivan);

@@ -91,14 +91,14 @@ void UsersPage::refresh()
                 const Account& a = m_accounts[row];
                 const store::LoginLockState lock = m_locks.value(a.name);
                 const QString status =
-                    a.disabled                   ? tr("disabled")
-                    : lock.locked                ? (lock.lockedUntil.isValid()
-                                                        ? tr("locked until %1 UTC (failed logins)")
-                                                              .arg(lock.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                                                        : tr("locked until unlocked (failed logins)"))
+                    a.disabled                  ? tr("disabled")
+                    : lock.locked               ? (lock.lockedUntil.isValid()
+                                                       ? tr("locked until %1 UTC (failed logins)")
+                                               .arg(lock.lockedUntil.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                                                       : tr("locked until unlocked (failed logins)"))
                     : !a.trainingValidOn(today) ? tr("training expired")
                     : lock.recentFailures > 0   ? tr("active, %n recent failed login(s)", nullptr, lock.recentFailures)
-                                                 : tr("active");
+                                                : tr("active");
                 const QStringList cells{a.name, a.fullName, roleDisplayName(a.role),
                                         a.trainingUntil.isValid() ? a.trainingUntil.toString(Qt::ISODate) : tr("none"),
                                         a.cletsAuthorized ? tr("yes") : tr("no"), status};
