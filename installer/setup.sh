@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The two README commands:
 #   bash installer/setup.sh demo   install, build, start the workstation on the demo store
-#   bash installer/setup.sh test   install, build, run every test
+#   bash installer/setup.sh test   install, build, run every test; then the same suite under AddressSanitizer and
+#                                  UndefinedBehaviorSanitizer, and every fuzz target for ALPR_FUZZ_SECONDS (20) each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
@@ -16,10 +17,15 @@ case "$mode" in
         exec build/release/app/workstation/alpr-workstation --demo "${@:2}"
         ;;
     test)
-        bash installer/install-deps.sh
+        bash installer/install-deps.sh --with-sanitizers
         cmake --preset release
         cmake --build --preset release -j "$jobs"
         ctest --preset release
+        # One clang build serves both: the suite under the sanitizers, and the libFuzzer targets (docs/security.md).
+        cmake --preset asan
+        cmake --build --preset asan -j "$jobs"
+        ctest --preset asan
+        bash tests/fuzz/run-fuzzers.sh build/asan "${ALPR_FUZZ_SECONDS:-20}"
         ;;
     *)
         echo "usage: $0 demo|test" >&2
