@@ -23,6 +23,13 @@ Result<QString> checkedText(const QString& text, const QString& what)
     return text.trimmed();
 }
 
+// QDate::fromString(..., Qt::ISODate) reads the first ten characters and ignores the rest, so that
+// "2026-05-30T25:00:00Z" (a time that does not exist) would silently become midnight of the 30th.
+QDate isoDate(const QString& text)
+{
+    return text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
+}
+
 } // namespace
 
 QString ValueParser::quoted(const QString& text)
@@ -39,7 +46,7 @@ Result<QDate> ValueParser::date(const QString& text)
     auto checked = checkedText(text, QStringLiteral("date"));
     if (!checked)
         return std::unexpected(checked.error());
-    const QDate d = QDate::fromString(*checked, Qt::ISODate);
+    const QDate d = isoDate(*checked);
     if (!d.isValid())
         return fail(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(quoted(text)));
     return d;
@@ -52,7 +59,7 @@ Result<QDateTime> ValueParser::utcTime(const QString& text, DayEdge bareDate)
         return std::unexpected(checked.error());
     QDateTime t = QDateTime::fromString(*checked, Qt::ISODateWithMs);
     if (!t.isValid()) {
-        const QDate d = QDate::fromString(*checked, Qt::ISODate);
+        const QDate d = isoDate(*checked);
         if (!d.isValid())
             return fail(
                 ErrorCode::InvalidInput,

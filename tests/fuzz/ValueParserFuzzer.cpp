@@ -1,6 +1,6 @@
 // Dates, times, positions, polygons and numbers as typed in alprctl's options (common/ValueParser, which every
 // command uses). The first byte picks the parser, the rest is the text. Whatever it accepts must be usable as is:
-// a valid date, a valid UTC time, positions on the globe, a finite number.
+// a date that is exactly what was typed, a valid UTC time, positions on the globe, a finite number.
 
 #include "common/ValueParser.h"
 
@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     (void)ValueParser::quoted(text);
     switch (data[0] % 5) {
     case 0:
-        if (const auto d = ValueParser::date(text); d && !d->isValid())
+        // An accepted date is exactly what was typed: nothing after it ignored.
+        if (const auto d = ValueParser::date(text); d && d->toString(Qt::ISODate) != text.trimmed())
             std::abort();
         break;
     case 1:
