@@ -24,10 +24,12 @@ Result<QString> checkedText(const QString& text, const QString& what)
 }
 
 // QDate::fromString(..., Qt::ISODate) reads the first ten characters and ignores the rest, so that
-// "2026-05-30T25:00:00Z" (a time that does not exist) would silently become midnight of the 30th.
+// "2026-05-30T25:00:00Z" (a time that does not exist) would silently become midnight of the 30th; it also takes
+// any separator ("2026-05.05", found by ValueParserFuzzer). A date is accepted only if it prints back as typed.
 QDate isoDate(const QString& text)
 {
-    return text.size() == 10 ? QDate::fromString(text, Qt::ISODate) : QDate();
+    const QDate d = QDate::fromString(text, Qt::ISODate);
+    return d.isValid() && d.toString(Qt::ISODate) == text ? d : QDate();
 }
 
 } // namespace
@@ -57,16 +59,16 @@ Result<QDateTime> ValueParser::utcTime(const QString& text, DayEdge bareDate)
     auto checked = checkedText(text, QStringLiteral("date or time"));
     if (!checked)
         return std::unexpected(checked.error());
-    QDateTime t = QDateTime::fromString(*checked, Qt::ISODateWithMs);
-    if (!t.isValid()) {
-        const QDate d = isoDate(*checked);
-        if (!d.isValid())
-            return fail(
-                ErrorCode::InvalidInput,
-                QStringLiteral("'%1' is not an ISO 8601 date or time such as 2026-05-30T18:00:00Z").arg(quoted(text)));
+    // A bare date first: QDateTime's ISO parser also takes one, as local midnight, which would make an end-of-day
+    // bound ("audit list --to 2026-05-30") leave out the whole day.
+    if (const QDate d = isoDate(*checked); d.isValid())
         return bareDate == DayEdge::End ? QDateTime(d, QTime(23, 59, 59, 999), Qt::UTC)
                                         : QDateTime(d, QTime(0, 0), Qt::UTC);
-    }
+    QDateTime t = QDateTime::fromString(*checked, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return fail(
+            ErrorCode::InvalidInput,
+            QStringLiteral("'%1' is not an ISO 8601 date or time such as 2026-05-30T18:00:00Z").arg(quoted(text)));
     if (t.timeSpec() == Qt::LocalTime)
         t.setTimeSpec(Qt::UTC);
     return t.toUTC();

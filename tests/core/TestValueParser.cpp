@@ -54,6 +54,7 @@ private slots:
         row("date 2026-02-30", "date", QStringLiteral("2026-02-30"));
         row("time 25 o'clock", "time", QStringLiteral("2026-05-30T25:00:00Z"));
         row("date with trailing text", "date", QStringLiteral("2026-05-30xyz"));
+        row("date with another separator", "date", QStringLiteral("2026-05.05"));
         row("time with trailing text", "time", QStringLiteral("2026-05-30 junk"));
         row("position nan", "position", QStringLiteral("nan,-76.6"));
         row("position inf", "position", QStringLiteral("39.2,inf"));
