@@ -28,6 +28,10 @@ function(alpr_add_test)
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 300)
     endif()
+    # Sanitizer builds run several times slower; the asan preset raises every limit alike.
+    if(ALPR_TEST_TIMEOUT_FACTOR)
+        math(EXPR T_TIMEOUT "${T_TIMEOUT} * ${ALPR_TEST_TIMEOUT_FACTOR}")
+    endif()
     set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;ALPR_SOURCE_DIR=${PROJECT_SOURCE_DIR};ALPR_BINARY_DIR=${PROJECT_BINARY_DIR}")
 endfunction()

@@ -7,8 +7,10 @@ BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libopencv-dev libsqlcipher-dev sqlcipher libboost-log-dev libssl-dev
-    fonts-dejavu-core
+    fonts-dejavu-core ccache
 )
+# The sanitizer suite and the fuzzers (setup.sh test): clang with its ASan/UBSan runtimes and libFuzzer.
+SANITIZER_PACKAGES=(clang-14 libclang-rt-14-dev)
 # Screenshots for the docs (xvfb-run + ImageMagick's import) and PDF pages to PNG (pdftoppm).
 DOC_PACKAGES=(xvfb xauth imagemagick poppler-utils)
 # Retraining the recognition model (tools/engine); not needed to build or test.
@@ -16,10 +18,11 @@ TRAINING_PACKAGES=(python3-torch python3-onnx python3-opencv python3-numpy)
 
 wanted=("${BUILD_PACKAGES[@]}")
 case "${1:-}" in
+    --with-sanitizers) wanted+=("${SANITIZER_PACKAGES[@]}") ;;
     --with-docs) wanted+=("${DOC_PACKAGES[@]}") ;;
     --with-training) wanted+=("${DOC_PACKAGES[@]}" "${TRAINING_PACKAGES[@]}") ;;
     "") ;;
-    *) echo "usage: $0 [--with-docs|--with-training]" >&2; exit 1 ;;
+    *) echo "usage: $0 [--with-sanitizers|--with-docs|--with-training]" >&2; exit 1 ;;
 esac
 
 missing=()

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The two README commands:
 #   bash installer/setup.sh demo   install, build, start the workstation on the demo store
-#   bash installer/setup.sh test   install, build, run every test
+#   bash installer/setup.sh test   install, build, run every test (fuzz targets replay their corpora here)
+# And for developers (docs/security.md), not yet part of CI:
+#   bash installer/setup.sh sanitizers   the suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang 14),
+#                                        then every fuzz target for ALPR_FUZZ_SECONDS (20) each
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
@@ -21,8 +24,16 @@ case "$mode" in
         cmake --build --preset release -j "$jobs"
         ctest --preset release
         ;;
+    sanitizers)
+        bash installer/install-deps.sh --with-sanitizers
+        # One clang build serves both: the suite under the sanitizers, and the libFuzzer targets (docs/security.md).
+        cmake --preset asan
+        cmake --build --preset asan -j "$jobs"
+        ctest --preset asan
+        bash tests/fuzz/run-fuzzers.sh build/asan "${ALPR_FUZZ_SECONDS:-20}"
+        ;;
     *)
-        echo "usage: $0 demo|test" >&2
+        echo "usage: $0 demo|test|sanitizers" >&2
         exit 1
         ;;
 esac

@@ -3,6 +3,7 @@
 #include "accounts/AccountService.h"
 #include "accounts/PasswordPolicy.h"
 #include "cli/CliContext.h"
+#include "common/ValueParser.h"
 
 namespace alpr::cli {
 
@@ -10,10 +11,7 @@ namespace {
 
 Result<QDate> parseDate(const QString& text)
 {
-    const QDate d = QDate::fromString(text, Qt::ISODate);
-    if (!d.isValid())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a date (YYYY-MM-DD)").arg(text));
-    return d;
+    return ValueParser::date(text);
 }
 
 // --failures, --window, --lock-minutes: checked before the password is asked for; applied to policy when given.

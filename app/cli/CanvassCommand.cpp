@@ -3,6 +3,7 @@
 #include "canvass/CanvassExport.h"
 #include "canvass/CanvassService.h"
 #include "cli/CliContext.h"
+#include "common/ValueParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,13 +20,10 @@ constexpr qint64 kDefaultWindowSecs = 24 * 3600;
 
 Result<GeoPoint> parsePoint(const QString& text)
 {
-    const QStringList parts = text.split(QLatin1Char(','));
-    bool latOk = false, lonOk = false;
-    const GeoPoint point{parts.value(0).trimmed().toDouble(&latOk), parts.value(1).trimmed().toDouble(&lonOk)};
-    if (parts.size() != 2 || !latOk || !lonOk || !point.isValid())
-        return fail(ErrorCode::InvalidInput,
-                    QStringLiteral("'%1' is not a position: write LAT,LON in decimal degrees").arg(text.left(60)));
-    return point;
+    auto p = ValueParser::position(text);
+    if (!p)
+        return std::unexpected(p.error());
+    return GeoPoint{p->latitude, p->longitude};
 }
 
 Result<CanvassArea> parseArea(const CliOptions& options)
@@ -37,32 +35,27 @@ Result<CanvassArea> parseArea(const CliOptions& options)
         auto centre = parsePoint(options.value(QStringLiteral("at")));
         if (!centre)
             return std::unexpected(centre.error());
-        bool ok = false;
-        const double radius = options.value(QStringLiteral("radius")).toDouble(&ok);
-        if (!ok)
+        if (!options.has(QStringLiteral("radius")))
             return fail(ErrorCode::InvalidInput, QStringLiteral("Give the radius in metres with --radius"));
-        return CanvassArea::circle(*centre, radius);
+        auto radius =
+            ValueParser::number(options.value(QStringLiteral("radius")), QStringLiteral("--radius in metres"));
+        if (!radius)
+            return std::unexpected(radius.error());
+        return CanvassArea::circle(*centre, *radius);
     }
+    auto points = ValueParser::positions(options.value(QStringLiteral("polygon")));
+    if (!points)
+        return std::unexpected(points.error());
     QList<GeoPoint> vertices;
-    for (const QString& word : options.value(QStringLiteral("polygon")).split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        auto point = parsePoint(word);
-        if (!point)
-            return std::unexpected(point.error());
-        vertices.append(*point);
-    }
+    for (const LatLon& p : *points)
+        vertices.append({p.latitude, p.longitude});
     return CanvassArea::polygon(vertices);
 }
 
 /// ISO 8601; a time without a zone is UTC (what the audit trail and exports show).
 Result<QDateTime> parseIsoTime(const QString& text)
 {
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
-        return fail(ErrorCode::InvalidInput,
-                    QStringLiteral("'%1' is not an ISO 8601 time such as 2026-05-30T18:00:00Z").arg(text.left(40)));
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC);
-    return time.toUTC();
+    return ValueParser::utcTime(text);
 }
 
 Result<CanvassQuery> parseQuery(const CliOptions& options, const QDateTime& now)

@@ -1,21 +1,15 @@
 #include "cli/CliTime.h"
 
+#include "common/ValueParser.h"
+
 namespace alpr::cli {
 
 Result<QDateTime> parseCliTime(const QString& text, bool endOfDay)
 {
     if (text.isEmpty())
-        return QDateTime();
-    // A plain date first: QDateTime would also read "2026-11-30" (as its midnight), and --to 2026-11-30 means the
-    // whole day.
-    if (const QDate d = QDate::fromString(text, Qt::ISODate); d.isValid())
-        return endOfDay ? QDateTime(d, QTime(23, 59, 59, 999), Qt::UTC) : QDateTime(d, QTime(0, 0), Qt::UTC);
-    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("'%1' is not a date or ISO 8601 time").arg(text));
-    if (t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC);
-    return t.toUTC();
+        return QDateTime(); // no bound
+    // One parser for every command's dates: the fuzzed one (a bare date is a whole day, trailing text refused).
+    return ValueParser::utcTime(text, endOfDay ? ValueParser::DayEdge::End : ValueParser::DayEdge::Start);
 }
 
 } // namespace alpr::cli

@@ -1,6 +1,7 @@
 #include "cli/HoldCommand.h"
 
 #include "cli/CliContext.h"
+#include "common/ValueParser.h"
 #include "evidence/HoldService.h"
 #include "evidence/ReadIdList.h"
 
@@ -48,8 +49,9 @@ int runHoldCommand(CliContext& c)
         request.reference = options->value(QStringLiteral("reference"));
         request.note = options->value(QStringLiteral("note"));
         if (options->has(QStringLiteral("until"))) {
-            request.until = QDate::fromString(options->value(QStringLiteral("until")), Qt::ISODate);
-            if (!request.until.isValid())
+            const auto until = ValueParser::date(options->value(QStringLiteral("until")));
+            request.until = until.value_or(QDate());
+            if (!until)
                 return c.report(makeError(ErrorCode::InvalidInput, QStringLiteral("--until takes a date, YYYY-MM-DD")));
         }
         if (options->has(QStringLiteral("reads"))) {

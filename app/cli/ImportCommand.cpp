@@ -1,6 +1,7 @@
 #include "cli/ImportCommand.h"
 
 #include "cli/CliContext.h"
+#include "common/ValueParser.h"
 #include "import/ImportService.h"
 
 #include <QFileInfo>
@@ -23,29 +24,22 @@ int runImportCommand(CliContext& c)
     request.unitId = options->value(QStringLiteral("unit"));
     request.gpsTrackFile = options->value(QStringLiteral("gps"));
     if (options->has(QStringLiteral("start"))) {
-        QDateTime start = QDateTime::fromString(options->value(QStringLiteral("start")), Qt::ISODate);
-        if (!start.isValid()) {
+        const auto start = ValueParser::utcTime(options->value(QStringLiteral("start")));
+        if (!start) {
             c.err() << "alprctl: --start must be an ISO 8601 time, e.g. 2026-11-02T14:05:00Z" << Qt::endl;
             return ExitUsage;
         }
-        if (start.timeSpec() == Qt::LocalTime)
-            start.setTimeSpec(Qt::UTC); // times without a zone are taken as UTC, like every time in the store
-        request.startUtc = start.toUTC();
+        request.startUtc = *start;
     }
     if (options->has(QStringLiteral("location"))) {
-        const QStringList parts = options->value(QStringLiteral("location")).split(QLatin1Char(','));
-        bool okLat = false;
-        bool okLon = false;
-        const double lat = parts.value(0).toDouble(&okLat);
-        const double lon = parts.value(1).toDouble(&okLon);
-        if (parts.size() != 2 || !okLat || !okLon || !(std::abs(lat) <= 90.0) || !(std::abs(lon) <= 180.0)) {
-            c.err() << "alprctl: --location must be LAT,LON in decimal degrees (latitude -90 to 90, longitude -180 "
-                       "to 180)"
-                    << Qt::endl;
+        // Refuses NaN and positions off the globe too: every read of the import would carry it.
+        const auto location = ValueParser::position(options->value(QStringLiteral("location")));
+        if (!location) {
+            c.err() << "alprctl: --location must be LAT,LON in decimal degrees (latitude -90 to 90, longitude -180 to 180)" << Qt::endl;
             return ExitUsage;
         }
-        request.latitude = lat;
-        request.longitude = lon;
+        request.latitude = location->latitude;
+        request.longitude = location->longitude;
     }
 
     auto session = c.login();

@@ -1,6 +1,7 @@
 #include "cli/SearchCommand.h"
 
 #include "cli/CliContext.h"
+#include "common/ValueParser.h"
 #include "search/SearchService.h"
 
 #include <QJsonDocument>
@@ -19,16 +20,7 @@ constexpr auto kUsage =
 
 Result<QDateTime> parseTime(const QString& text)
 {
-    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
-        time = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0), Qt::UTC);
-    if (!time.isValid())
-        return fail(
-            ErrorCode::InvalidInput,
-            QStringLiteral("'%1' is not an ISO 8601 date or time such as 2026-05-30T18:00:00Z").arg(text.left(40)));
-    if (time.timeSpec() == Qt::LocalTime)
-        time.setTimeSpec(Qt::UTC); // no zone given: UTC, as the audit trail and exports show times
-    return time.toUTC();
+    return ValueParser::utcTime(text);
 }
 
 Result<SearchQuery> parseQuery(const CliOptions& o)

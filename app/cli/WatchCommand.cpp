@@ -1,6 +1,7 @@
 #include "cli/WatchCommand.h"
 
 #include "cli/CliContext.h"
+#include "common/ValueParser.h"
 #include "search/WatchService.h"
 
 #include <QJsonDocument>
@@ -53,12 +54,11 @@ Result<NewWatchEntry> parseEntry(const CliOptions& o, const QDateTime& now)
     if (!ok)
         return fail(ErrorCode::InvalidInput, QStringLiteral("--tolerance is 0, 1 or 2"));
     if (o.has(QStringLiteral("expires"))) {
-        e.expiresUtc = QDateTime::fromString(o.value(QStringLiteral("expires")), Qt::ISODate);
-        if (e.expiresUtc.isValid() && e.expiresUtc.timeSpec() == Qt::LocalTime)
-            e.expiresUtc.setTimeSpec(Qt::UTC);
-        if (!e.expiresUtc.isValid())
+        const auto expires = ValueParser::utcTime(o.value(QStringLiteral("expires")), ValueParser::DayEdge::End);
+        if (!expires)
             return fail(ErrorCode::InvalidInput,
                         QStringLiteral("--expires is an ISO 8601 time such as 2026-12-31T23:59:59Z"));
+        e.expiresUtc = *expires;
     } else {
         const int days = o.has(QStringLiteral("days")) ? o.value(QStringLiteral("days")).toInt(&ok) : kDefaultDays;
         if (!ok)

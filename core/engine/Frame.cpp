@@ -15,18 +15,6 @@ namespace alpr::engine {
 
 namespace {
 
-// libjpeg happily returns a grey-padded picture for a cut-off file. An intact JPEG ends its last scan with an
-// end-of-image marker; entropy-coded data cannot contain 0xFFD9 or 0xFFDA (byte stuffing), so a last start-of-scan
-// after the last end-of-image means the file was truncated.
-bool jpegLooksTruncated(const QByteArray& data)
-{
-    if (data.size() < 4 || static_cast<unsigned char>(data[0]) != 0xFF || static_cast<unsigned char>(data[1]) != 0xD8)
-        return false;
-    const qsizetype lastEnd = data.lastIndexOf(QByteArrayView("\xFF\xD9", 2));
-    const qsizetype lastScan = data.lastIndexOf(QByteArrayView("\xFF\xDA", 2));
-    return lastEnd < 0 || lastEnd < lastScan;
-}
-
 // Starts like an image file we could decode: a failure to decode it then means damage, not a wrong file type.
 bool hasImageSignature(const QByteArray& data)
 {
@@ -36,42 +24,23 @@ bool hasImageSignature(const QByteArray& data)
     return std::any_of(signatures.begin(), signatures.end(), [&](const QByteArray& s) { return data.startsWith(s); });
 }
 
-QString sizeText(qint64 width, qint64 height)
-{
-    return QStringLiteral("%1x%2").arg(width).arg(height);
-}
-
 } // namespace
 
 Result<Frame> Frame::fromEncoded(const QByteArray& encoded)
 {
-    if (encoded.isEmpty())
-        return fail(ErrorCode::InvalidInput, QStringLiteral("The file is empty"));
-    if (encoded.size() > maxEncodedBytes)
-        return fail(ErrorCode::InvalidInput, QStringLiteral("The image file is too large"),
-                    QStringLiteral("%1 bytes").arg(encoded.size()));
-    const auto probed = internal::probeImageSize(encoded);
-    if (probed) {
-        if (probed->width <= 0 || probed->height <= 0)
-            return fail(ErrorCode::Corrupt, QStringLiteral("The image header is damaged"),
-                        sizeText(probed->width, probed->height));
-        if (probed->width * probed->height > maxPixels)
-            return fail(ErrorCode::InvalidInput, QStringLiteral("The image is too large to analyse (%1 pixels)")
-                                                     .arg(sizeText(probed->width, probed->height)));
-    }
-    if (jpegLooksTruncated(encoded))
-        return fail(ErrorCode::Corrupt, QStringLiteral("The JPEG image is truncated"));
+    if (auto admitted = internal::checkBeforeDecoding(encoded, maxEncodedBytes, maxPixels); !admitted)
+        return std::unexpected(admitted.error());
     try {
         const std::vector<uchar> bytes(encoded.begin(), encoded.end());
         const cv::Mat decoded = cv::imdecode(bytes, cv::IMREAD_COLOR);
         if (decoded.empty()) {
-            if (probed || hasImageSignature(encoded))
+            if (internal::probeImageSize(encoded) || hasImageSignature(encoded))
                 return fail(ErrorCode::Corrupt, QStringLiteral("The image is damaged or truncated"));
             return fail(ErrorCode::InvalidInput, QStringLiteral("The file is not an image in a supported format"));
         }
         if (static_cast<qint64>(decoded.cols) * decoded.rows > maxPixels)
             return fail(ErrorCode::InvalidInput, QStringLiteral("The image is too large to analyse (%1 pixels)")
-                                                     .arg(sizeText(decoded.cols, decoded.rows)));
+                                                     .arg(internal::imageSizeText(decoded.cols, decoded.rows)));
         return internal::frameFromMat(decoded);
     } catch (const cv::Exception& e) {
         return fail(ErrorCode::Corrupt, QStringLiteral("The image could not be decoded"), QString::fromUtf8(e.what()));

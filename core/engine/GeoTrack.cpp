@@ -10,6 +10,13 @@ namespace alpr::engine {
 
 namespace {
 
+// A fix off the globe (NaN, infinity, latitude 123) is no fix: reads stamped with it would land nowhere on the map
+// and poison canvass and evidence figures, so it is skipped like a fix without a time.
+bool onTheGlobe(double latitude, double longitude)
+{
+    return latitude >= -90.0 && latitude <= 90.0 && longitude >= -180.0 && longitude <= 180.0;
+}
+
 Result<QList<GeoPoint>> parseGpx(const QByteArray& data)
 {
     QList<GeoPoint> points;
@@ -26,7 +33,7 @@ Result<QList<GeoPoint>> parseGpx(const QByteArray& data)
                 current = GeoPoint{};
                 current.latitude = xml.attributes().value(QLatin1String("lat")).toDouble(&latOk);
                 current.longitude = xml.attributes().value(QLatin1String("lon")).toDouble(&lonOk);
-                inPoint = latOk && lonOk;
+                inPoint = latOk && lonOk && onTheGlobe(current.latitude, current.longitude);
             } else if (inPoint && name == QLatin1String("time")) {
                 current.timeUtc = QDateTime::fromString(xml.readElementText().trimmed(), Qt::ISODateWithMs).toUTC();
             }
@@ -47,9 +54,14 @@ std::optional<double> nmeaDegrees(const QString& value, const QString& hemispher
 {
     bool ok = false;
     const double raw = value.toDouble(&ok);
-    if (!ok || value.isEmpty())
+    // Also refuses NaN and anything past 180 degrees before the integer conversion below, which would overflow.
+    if (!ok || value.isEmpty() || !(raw >= 0.0 && raw < 18100.0))
         return std::nullopt;
-    const double degrees = static_cast<int>(raw / 100) + (raw - 100 * static_cast<int>(raw / 100)) / 60.0;
+    const int wholeDegrees = static_cast<int>(raw / 100);
+    const double minutes = raw - 100.0 * wholeDegrees;
+    if (minutes >= 60.0)
+        return std::nullopt;
+    const double degrees = wholeDegrees + minutes / 60.0;
     return (hemisphere == QLatin1String("S") || hemisphere == QLatin1String("W")) ? -degrees : degrees;
 }
 
@@ -73,7 +85,7 @@ QList<GeoPoint> parseNmea(const QByteArray& data)
             date = date.addYears(100);
         const QString clock = f[1].section(QLatin1Char('.'), 0, 0);
         const QTime time = QTime::fromString(clock, QStringLiteral("hhmmss"));
-        if (!lat || !lon || !date.isValid() || !time.isValid())
+        if (!lat || !lon || !onTheGlobe(*lat, *lon) || !date.isValid() || !time.isValid())
             continue;
         const int ms =
             static_cast<int>(f[1].section(QLatin1Char('.'), 1).leftJustified(3, QLatin1Char('0')).left(3).toInt());

@@ -21,6 +21,10 @@ Result<QList<qint64>> ReadIdList::parse(const QString& text)
                         QStringLiteral("'%1' is not a read id or range (e.g. 12,15,20-24)").arg(part.trimmed()));
         for (qint64 id = first; id <= last; ++id)
             if (!seen.contains(id)) {
+                if (out.size() == kMaxIds)
+                    return fail(
+                        ErrorCode::InvalidInput,
+                        QStringLiteral("More than %1 read ids; export or hold them in several parts").arg(kMaxIds));
                 seen.insert(id);
                 out.append(id);
             }

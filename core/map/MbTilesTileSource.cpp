@@ -5,7 +5,22 @@
 #include <QFileInfo>
 #include <QMutexLocker>
 
+#include <utility>
+
 namespace alpr::map {
+
+namespace {
+
+// Zoom levels come from the file's metadata table: anything that is not a slippy-map zoom (0-24, what TileKey
+// allows) keeps the fallback, so a hostile file cannot make the view ask for 2^99 tiles.
+int zoomLevel(const QString& text, int fallback)
+{
+    bool ok = false;
+    const int zoom = text.trimmed().toInt(&ok);
+    return ok && zoom >= 0 && zoom <= 24 ? zoom : fallback;
+}
+
+} // namespace
 
 Result<std::unique_ptr<MbTilesTileSource>> MbTilesTileSource::open(const QString& path)
 {
@@ -25,19 +40,27 @@ Result<std::unique_ptr<MbTilesTileSource>> MbTilesTileSource::open(const QString
             } else if (name == QLatin1String("attribution")) {
                 source->m_attribution = value;
             } else if (name == QLatin1String("minzoom")) {
-                source->m_minZoom = value.toInt();
+                source->m_minZoom = zoomLevel(value, source->m_minZoom);
             } else if (name == QLatin1String("maxzoom")) {
-                source->m_maxZoom = value.toInt();
+                source->m_maxZoom = zoomLevel(value, source->m_maxZoom);
             } else if (name == QLatin1String("center")) {
                 const QStringList parts = value.split(QLatin1Char(','));
-                if (parts.size() == 3) {
+                bool lonOk = false;
+                bool latOk = false;
+                const double longitude = parts.value(0).toDouble(&lonOk);
+                const double latitude = parts.value(1).toDouble(&latOk);
+                // A centre off the globe (NaN, 1e300) would put the first view nowhere: ignored, as if absent.
+                if (parts.size() == 3 && lonOk && latOk && latitude >= -90.0 && latitude <= 90.0 &&
+                    longitude >= -180.0 && longitude <= 180.0) {
                     source->m_hasCentre = true;
-                    source->m_centreLongitude = parts[0].toDouble();
-                    source->m_centreLatitude = parts[1].toDouble();
-                    source->m_centreZoom = parts[2].toInt();
+                    source->m_centreLongitude = longitude;
+                    source->m_centreLatitude = latitude;
+                    source->m_centreZoom = zoomLevel(parts[2], 0);
                 }
             }
         }
+        if (source->m_minZoom > source->m_maxZoom)
+            std::swap(source->m_minZoom, source->m_maxZoom);
         // Proves the tiles table is there before the view asks for the first tile.
         (void)source->m_db.queryInt64(QStringLiteral("SELECT count(*) FROM tiles WHERE zoom_level = -1"));
     });

@@ -92,7 +92,7 @@ Result<Database> Database::openEncrypted(const QString& path, const QByteArray& 
                         QStringLiteral("PRAGMA cipher_version returned nothing; sqlite %1").arg(libraryVersion()));
         db.exec(QStringLiteral("PRAGMA cipher_page_size = 4096"));
         try {
-            (void)db.queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+            (void)db.queryInt64(QStringLiteral("SELECT count(*) FROM sqlite_master")); // throws when the key is wrong
         } catch (const ErrorException& e) {
             return fail(ErrorCode::AuthenticationFailed, QStringLiteral("The store key does not open this store"),
                         e.error().detail);

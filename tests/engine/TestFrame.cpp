@@ -121,6 +121,11 @@ private slots:
         const auto zero = Frame::fromEncoded(pngHeader(0, 480));
         QVERIFY(!zero);
         QCOMPARE(zero.error().code, ErrorCode::Corrupt);
+        // Two 32-bit sides multiply past qint64 (signed overflow, found by UBSan): still refused as too large.
+        const auto widest = Frame::fromEncoded(pngHeader(0xFFFFFFFFu, 0xFFFFFFFFu));
+        QVERIFY(!widest);
+        QCOMPARE(widest.error().code, ErrorCode::InvalidInput);
+        QVERIFY(widest.error().message.contains(QStringLiteral("too large")));
     }
 
     void rawBgrSizeMustMatch()

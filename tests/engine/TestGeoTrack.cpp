@@ -60,6 +60,32 @@ private slots:
         QVERIFY(track->points()[0].latitude < 0 && track->points()[0].longitude < 0);
     }
 
+    void fixesOffTheGlobeAreSkipped()
+    {
+        // NaN, infinity and out-of-range coordinates (found by GeoTrackFuzzer) are no fixes; the good one stays.
+        const QByteArray gpx = "<gpx><trk><trkseg>"
+                               "<trkpt lat=\"nan\" lon=\"-76.0\"><time>2024-05-01T12:00:00Z</time></trkpt>"
+                               "<trkpt lat=\"39.0\" lon=\"inf\"><time>2024-05-01T12:00:01Z</time></trkpt>"
+                               "<trkpt lat=\"91.0\" lon=\"-76.0\"><time>2024-05-01T12:00:02Z</time></trkpt>"
+                               "<trkpt lat=\"39.0\" lon=\"-76.0\"><time>2024-05-01T12:00:03Z</time></trkpt>"
+                               "</trkseg></trk></gpx>";
+        const auto track = GeoTrack::parse(gpx);
+        QVERIFY(track.has_value());
+        QCOMPARE(track->points().size(), 1);
+        QCOMPARE(track->points()[0].latitude, 39.0);
+        // NMEA: 9959 is 99 degrees 59 minutes of latitude; 1e300 would overflow the degree conversion; 4861 has
+        // 61 minutes. Only the last line is a fix.
+        const QByteArray nmea = "$GPRMC,123519,A,9959.000,N,01131.000,E,0,0,230394,,*00\n"
+                                "$GPRMC,123520,A,1e300,N,01131.000,E,0,0,230394,,*00\n"
+                                "$GPRMC,123521,A,4861.000,N,01131.000,E,0,0,230394,,*00\n"
+                                "$GPRMC,123522,A,4807.038,N,01131.000,E,0,0,230394,,*00\n";
+        const auto fixes = GeoTrack::parse(nmea);
+        QVERIFY(fixes.has_value());
+        QCOMPARE(fixes->points().size(), 1);
+        QCOMPARE(fixes->points()[0].timeUtc.time(), QTime(12, 35, 22));
+        QVERIFY(!GeoTrack::parse("$GPRMC,123519,A,nan,N,01131.000,E,0,0,230394,,*00\n"));
+    }
+
     void rejectsGarbage()
     {
         QVERIFY(!GeoTrack::parse("hello"));

@@ -43,6 +43,18 @@ std::optional<ImageSize> probeJpeg(const QByteArray& d)
     return std::nullopt;
 }
 
+// libjpeg happily returns a grey-padded picture for a cut-off file. An intact JPEG ends its last scan with an
+// end-of-image marker; entropy-coded data cannot contain 0xFFD9 or 0xFFDA (byte stuffing), so a last start-of-scan
+// after the last end-of-image means the file was truncated.
+bool jpegLooksTruncated(const QByteArray& data)
+{
+    if (data.size() < 4 || static_cast<unsigned char>(data[0]) != 0xFF || static_cast<unsigned char>(data[1]) != 0xD8)
+        return false;
+    const qsizetype lastEnd = data.lastIndexOf(QByteArrayView("\xFF\xD9", 2));
+    const qsizetype lastScan = data.lastIndexOf(QByteArrayView("\xFF\xDA", 2));
+    return lastEnd < 0 || lastEnd < lastScan;
+}
+
 } // namespace
 
 std::optional<ImageSize> probeImageSize(const QByteArray& d)
@@ -58,6 +70,32 @@ std::optional<ImageSize> probeImageSize(const QByteArray& d)
     if (d.size() >= 10 && (d.startsWith("GIF87a") || d.startsWith("GIF89a")))
         return ImageSize{littleEndian(d, 6, 2), littleEndian(d, 8, 2)};
     return std::nullopt;
+}
+
+QString imageSizeText(qint64 width, qint64 height)
+{
+    return QStringLiteral("%1x%2").arg(width).arg(height);
+}
+
+VoidResult checkBeforeDecoding(const QByteArray& encoded, qint64 maxEncodedBytes, qint64 maxPixels)
+{
+    if (encoded.isEmpty())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The file is empty"));
+    if (encoded.size() > maxEncodedBytes)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The image file is too large"),
+                    QStringLiteral("%1 bytes").arg(encoded.size()));
+    if (const auto probed = probeImageSize(encoded)) {
+        if (probed->width <= 0 || probed->height <= 0)
+            return fail(ErrorCode::Corrupt, QStringLiteral("The image header is damaged"),
+                        imageSizeText(probed->width, probed->height));
+        // Divided, not multiplied: two 32-bit sides multiply past what qint64 holds.
+        if (probed->width > maxPixels / probed->height)
+            return fail(ErrorCode::InvalidInput, QStringLiteral("The image is too large to analyse (%1 pixels)")
+                                                     .arg(imageSizeText(probed->width, probed->height)));
+    }
+    if (jpegLooksTruncated(encoded))
+        return fail(ErrorCode::Corrupt, QStringLiteral("The JPEG image is truncated"));
+    return {};
 }
 
 } // namespace alpr::engine::internal

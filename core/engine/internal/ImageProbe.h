@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/Result.h"
+
 #include <QByteArray>
 
 #include <optional>
@@ -15,5 +17,13 @@ struct ImageSize {
 };
 
 [[nodiscard]] std::optional<ImageSize> probeImageSize(const QByteArray& data);
+
+/// "WIDTHxHEIGHT", as error details name an image's size.
+[[nodiscard]] QString imageSizeText(qint64 width, qint64 height);
+
+/// The gate every encoded still or frame passes before OpenCV sees it: InvalidInput when empty, over maxEncodedBytes
+/// or announcing more than maxPixels; Corrupt when the header gives a size of zero or less, or a JPEG is cut off.
+/// Passing says nothing about the pixels: the decoder may still fail.
+[[nodiscard]] VoidResult checkBeforeDecoding(const QByteArray& encoded, qint64 maxEncodedBytes, qint64 maxPixels);
 
 } // namespace alpr::engine::internal
