@@ -215,7 +215,10 @@ private slots:
         // Polygons.
         QTest::newRow("self-intersecting polygon") << canvassPolygon(bowTie().toUtf8()) << 1 << "crosses itself";
         QTest::newRow("polygon of 1001 points")
-            << canvassPolygon(manyPoints(1001).toUtf8()) << 1 << "at most 1000 points";
+            << canvassPolygon(manyPoints(1001).toUtf8()) << 1 << "longer than 10000 characters";
+        // Short enough to pass the length check, so the position count is what refuses it.
+        QTest::newRow("polygon of 1001 short points")
+            << canvassPolygon(QStringLiteral("1,1;").repeated(1001).toUtf8()) << 1 << "more than 1000 positions";
         QTest::newRow("polygon of a continent") << canvassPolygon("30,-90;30,-70;45,-70;45,-90") << 1 << "span at most";
         QTest::newRow("polygon of two points") << canvassPolygon("39.29,-76.61;39.30,-76.61") << 1 << "three points";
         QTest::newRow("polygon with NaN")
