@@ -1,3 +1,4 @@
+#include "AlprctlRun.h"
 #include "TestStore.h"
 #include "audit/AuditLog.h"
 
@@ -11,11 +12,7 @@ using namespace alpr;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = alpr::test::AlprctlRun;
 
 const QString kAdmin = QStringLiteral("chief");
 const QString kAdminPassword = QStringLiteral("Commander-2026!");
@@ -33,18 +30,8 @@ private:
 
     Run alprctl(const QStringList& args, const QStringList& stdinLines = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ALPR_KDF_ITERATIONS"), QStringLiteral("2000"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ALPRCTL_PATH), QStringList{QStringLiteral("--store"), store()} + args);
-        if (!p.waitForStarted())
-            return {};
-        p.write((stdinLines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
-        p.closeWriteChannel();
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return test::runAlprctl(QStringLiteral(ALPRCTL_PATH), QStringList{QStringLiteral("--store"), store()} + args,
+                                stdinLines);
     }
 
     Run asAdmin(const QStringList& args, const QStringList& moreLines = {})

@@ -1,3 +1,4 @@
+#include "AlprctlRun.h"
 #include "accounts/Session.h"
 #include "reads/ReadRepository.h"
 #include "store/Transaction.h"
@@ -11,11 +12,7 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = alpr::test::AlprctlRun;
 
 const QString kAdmin = QStringLiteral("chief");
 const QString kCleared = QStringLiteral("ruiz");
@@ -46,21 +43,10 @@ private:
 
     Run alprctl(const QString& user, const QStringList& args, const QStringList& moreLines = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ALPR_KDF_ITERATIONS"), QStringLiteral("2000"));
-        p.setProcessEnvironment(env);
         QStringList all{QStringLiteral("--store"), store()};
         if (!user.isEmpty())
             all << QStringLiteral("--user") << user << QStringLiteral("--password-stdin");
-        p.start(QStringLiteral(ALPRCTL_PATH), all + args);
-        if (!p.waitForStarted())
-            return {};
-        p.write(((QStringList{kPassword} + moreLines).join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
-        p.closeWriteChannel();
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return alpr::test::runAlprctl(QStringLiteral(ALPRCTL_PATH), all + args, QStringList{kPassword} + moreLines);
     }
 
     QString writeFile(const QString& name, const QByteArray& content)

@@ -1,4 +1,5 @@
 // alprctl request, release and the audit program commands, driven as a script would: exit codes, output, files.
+#include "AlprctlRun.h"
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -6,11 +7,7 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = alpr::test::AlprctlRun;
 
 const QString kAdmin = QStringLiteral("chief");
 const QString kAdminPassword = QStringLiteral("Commander-2026!");
@@ -28,19 +25,10 @@ private:
 
     Run alprctl(const QStringList& args, const QStringList& stdinLines = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("ALPR_KDF_ITERATIONS"), QStringLiteral("2000"));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(ALPRCTL_PATH),
-                QStringList{QStringLiteral("--store"), m_dir.filePath(QStringLiteral("store"))} + args);
-        if (!p.waitForStarted())
-            return {};
-        p.write((stdinLines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
-        p.closeWriteChannel();
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return alpr::test::runAlprctl(QStringLiteral(ALPRCTL_PATH),
+                                      QStringList{QStringLiteral("--store"), m_dir.filePath(QStringLiteral("store"))} +
+                                          args,
+                                      stdinLines);
     }
 
     Run as(const QString& user, const QStringList& args)

@@ -1,3 +1,4 @@
+#include "AlprctlRun.h"
 #include "OffloadFixture.h"
 #include "TestStore.h"
 
@@ -15,11 +16,7 @@ using namespace alpr::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = alpr::test::AlprctlRun;
 
 } // namespace
 
@@ -166,17 +163,11 @@ private slots:
 private:
     Run alprctl(const QString& user, const QStringList& args)
     {
-        QProcess p;
-        p.start(QStringLiteral(ALPRCTL_PATH), QStringList{QStringLiteral("--store"), m_store->directory(), QStringLiteral("--user"),
-                                                          user, QStringLiteral("--password-stdin")} +
-                                                  args);
-        if (!p.waitForStarted())
-            return {};
-        p.write(TestStore::kPassword.toUtf8() + '\n');
-        p.closeWriteChannel();
-        p.waitForFinished(60000);
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return alpr::test::runAlprctl(QStringLiteral(ALPRCTL_PATH),
+                                      QStringList{QStringLiteral("--store"), m_store->directory(), QStringLiteral("--user"),
+                                                  user, QStringLiteral("--password-stdin")} +
+                                          args,
+                                      {TestStore::kPassword});
     }
     void addUnit(const QString& id)
     {
