@@ -1,5 +1,6 @@
 #include "cli/AlertsCommand.h"
 
+#include "cli/CliTime.h"
 #include "cli/CliContext.h"
 #include "hotlists/AlertService.h"
 
@@ -22,11 +23,6 @@ constexpr auto kUsage =
     "An alert is new -> visual (plate and state match the image) -> confirmed through CLETS/dispatch -> closed, or\n"
     "rejected. Until confirmed it is UNVERIFIED: confirm through CLETS/dispatch before enforcement.";
 
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
-
 QJsonObject alertJson(const Alert& a)
 {
     QJsonObject clets;
@@ -43,7 +39,7 @@ QJsonObject alertJson(const Alert& a)
             {QStringLiteral("verified"), a.isVerified()},
             {QStringLiteral("state"), alertStateName(a.state)},
             {QStringLiteral("priority"), HotlistPriority::name(a.priority)},
-            {QStringLiteral("created"), iso(a.createdUtc)},
+            {QStringLiteral("created"), formatCliTime(a.createdUtc)},
             {QStringLiteral("list"), a.listName},
             {QStringLiteral("category"), a.category},
             {QStringLiteral("entry_plate"), a.entryPlate},
@@ -54,7 +50,7 @@ QJsonObject alertJson(const Alert& a)
             {QStringLiteral("retro"), a.retro},
             {QStringLiteral("reason"), a.reason},
             {QStringLiteral("read_id"), a.read.id},
-            {QStringLiteral("read_time"), iso(a.read.timeUtc)},
+            {QStringLiteral("read_time"), formatCliTime(a.read.timeUtc)},
             {QStringLiteral("lat"), a.read.latitude ? QJsonValue(*a.read.latitude) : QJsonValue()},
             {QStringLiteral("lon"), a.read.longitude ? QJsonValue(*a.read.longitude) : QJsonValue()},
             {QStringLiteral("unit"), a.read.unitId},
@@ -73,7 +69,7 @@ void printAlert(CliContext& c, const Alert& a, bool json)
         return;
     }
     c.out() << a.id << '\t' << alertStateName(a.state) << '\t' << HotlistPriority::name(a.priority) << '\t'
-            << iso(a.read.timeUtc) << '\t' << a.entryPlate << '\t' << a.entryState << '\t' << a.matchedPlate << '\t'
+            << formatCliTime(a.read.timeUtc) << '\t' << a.entryPlate << '\t' << a.entryState << '\t' << a.matchedPlate << '\t'
             << a.matchKind << '\t' << a.listName << '\t' << a.read.unitId << '\t' << a.verificationText() << '\n';
 }
 
@@ -91,7 +87,7 @@ void printDetail(CliContext& c, const Alert& a)
               (a.alternativeRank > 0 ? QStringLiteral(" (alternative %1)").arg(a.alternativeRank) : QString()));
     field("match",
           a.matchKind + QStringLiteral(": ") + a.explanation + (a.retro ? QStringLiteral(" (past read)") : QString()));
-    field("read", QStringLiteral("%1 at %2 UTC, unit %3").arg(a.read.id).arg(iso(a.read.timeUtc), a.read.unitId));
+    field("read", QStringLiteral("%1 at %2 UTC, unit %3").arg(a.read.id).arg(formatCliTime(a.read.timeUtc), a.read.unitId));
     if (a.read.latitude && a.read.longitude)
         field("place", QStringLiteral("%1, %2").arg(*a.read.latitude, 0, 'f', 6).arg(*a.read.longitude, 0, 'f', 6));
     field("reason", a.reason);
@@ -105,10 +101,10 @@ void printDetail(CliContext& c, const Alert& a)
         field("record", a.clets.recordText);
     }
     if (a.visualUtc.isValid())
-        field("visual check", a.visualBy + QStringLiteral(" at ") + iso(a.visualUtc));
+        field("visual check", a.visualBy + QStringLiteral(" at ") + formatCliTime(a.visualUtc));
     if (a.cletsUtc.isValid())
         field("CLETS/dispatch",
-              QStringLiteral("%1 at %2, ref %3: %4").arg(a.cletsBy, iso(a.cletsUtc), a.cletsReference, a.cletsOutcome));
+              QStringLiteral("%1 at %2, ref %3: %4").arg(a.cletsBy, formatCliTime(a.cletsUtc), a.cletsReference, a.cletsOutcome));
     if (!a.rejectReason.isEmpty())
         field("rejected", a.rejectReason);
 }

@@ -12,4 +12,9 @@ Result<QDateTime> parseCliTime(const QString& text, bool endOfDay)
     return ValueParser::utcTime(text, endOfDay ? ValueParser::DayEdge::End : ValueParser::DayEdge::Start);
 }
 
+QString formatCliTime(const QDateTime& time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODate) : QString();
+}
+
 } // namespace alpr::cli

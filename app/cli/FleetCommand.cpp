@@ -1,5 +1,6 @@
 #include "cli/FleetCommand.h"
 
+#include "cli/CliTime.h"
 #include "cli/CliContext.h"
 #include "fleet/FleetMonitor.h"
 
@@ -17,11 +18,6 @@ constexpr auto kUsage =
     "status lists every unit's last good transfer and its age: red over 30 days (the policy's limit), amber over\n"
     "the warning threshold (default 21). Exit code 3 when any unit is red, for a daily cron job.";
 
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
-
 QJsonObject healthJson(const UnitHealth& h)
 {
     QJsonArray gaps;
@@ -31,17 +27,17 @@ QJsonObject healthJson(const UnitHealth& h)
                   {QStringLiteral("name"), h.unit.name},
                   {QStringLiteral("status"), unitStatusName(h.unit.status)},
                   {QStringLiteral("health"), transferHealthName(h.health)},
-                  {QStringLiteral("last_transfer"), iso(h.lastGoodTransferUtc)},
+                  {QStringLiteral("last_transfer"), formatCliTime(h.lastGoodTransferUtc)},
                   {QStringLiteral("age_days"), qRound(h.ageDays * 10) / 10.0},
-                  {QStringLiteral("data_from"), iso(h.dataFromUtc)},
-                  {QStringLiteral("data_to"), iso(h.dataToUtc)},
+                  {QStringLiteral("data_from"), formatCliTime(h.dataFromUtc)},
+                  {QStringLiteral("data_to"), formatCliTime(h.dataToUtc)},
                   {QStringLiteral("failed_transfers"), h.failedTransfers},
                   {QStringLiteral("incomplete_transfers"), h.incompleteTransfers},
                   {QStringLiteral("gap_days"), gaps},
                   {QStringLiteral("undocked_without_approval"), h.unapprovedUndockTransfers},
                   {QStringLiteral("undock_overdue"), h.undockOverdue}};
     if (h.undock)
-        j.insert(QStringLiteral("undocked_until"), iso(h.undock->toUtc));
+        j.insert(QStringLiteral("undocked_until"), formatCliTime(h.undock->toUtc));
     return j;
 }
 
@@ -58,7 +54,7 @@ QString notes(const UnitHealth& h)
         n << QStringLiteral("UNDOCKED WITHOUT APPROVAL");
     if (h.undock)
         n << (h.undockOverdue ? QStringLiteral("undock OVERDUE since %1") : QStringLiteral("undocked until %1"))
-                 .arg(iso(h.undock->toUtc));
+                 .arg(formatCliTime(h.undock->toUtc));
     return n.join(QStringLiteral("; "));
 }
 
@@ -99,8 +95,8 @@ int runFleetCommand(CliContext& c)
         c.out() << "unit\thealth\tstatus\tlast_transfer_utc\tage_days\tdata_from_utc\tdata_to_utc\tnotes\n";
         for (const UnitHealth& h : status->units)
             c.out() << h.unit.id << '\t' << transferHealthName(h.health) << '\t' << unitStatusName(h.unit.status) << '\t'
-                    << (h.lastGoodTransferUtc.isValid() ? iso(h.lastGoodTransferUtc) : QStringLiteral("never")) << '\t'
-                    << QString::number(h.ageDays, 'f', 1) << '\t' << iso(h.dataFromUtc) << '\t' << iso(h.dataToUtc)
+                    << (h.lastGoodTransferUtc.isValid() ? formatCliTime(h.lastGoodTransferUtc) : QStringLiteral("never")) << '\t'
+                    << QString::number(h.ageDays, 'f', 1) << '\t' << formatCliTime(h.dataFromUtc) << '\t' << formatCliTime(h.dataToUtc)
                     << '\t' << notes(h) << '\n';
     }
     const int red = status->count(TransferHealth::Red);

@@ -1,5 +1,6 @@
 #include "cli/HotlistCommand.h"
 
+#include "cli/CliTime.h"
 #include "cli/CliContext.h"
 #include "hotlists/HotlistService.h"
 
@@ -28,11 +29,6 @@ constexpr auto kUsage =
     "incident date, record vehicle and text) are shown only to CLETS-authorized users.";
 constexpr int kDefaultEntryDays = 7;
 
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
-
 void printJson(CliContext& c, const QJsonObject& o)
 {
     c.out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << '\n';
@@ -46,8 +42,8 @@ QJsonObject listJson(const Hotlist& h)
             {QStringLiteral("category"), h.category},
             {QStringLiteral("priority"), h.priority},
             {QStringLiteral("lookalike"), h.lookAlike},
-            {QStringLiteral("expires"), h.expiresUtc ? QJsonValue(iso(*h.expiresUtc)) : QJsonValue()},
-            {QStringLiteral("refreshed"), iso(h.refreshedUtc)},
+            {QStringLiteral("expires"), h.expiresUtc ? QJsonValue(formatCliTime(*h.expiresUtc)) : QJsonValue()},
+            {QStringLiteral("refreshed"), formatCliTime(h.refreshedUtc)},
             {QStringLiteral("entries"), h.entryCount},
             {QStringLiteral("version"), h.version},
             {QStringLiteral("stale"), h.stale}};
@@ -277,7 +273,7 @@ int runHotlistCommand(CliContext& c)
             else
                 c.out() << h.id << '\t' << h.name << '\t' << h.source << '\t' << h.category << '\t'
                         << HotlistPriority::name(h.priority) << '\t' << h.entryCount << '\t' << h.version << '\t'
-                        << iso(h.refreshedUtc) << '\t' << (h.stale ? "STALE" : "current") << '\n';
+                        << formatCliTime(h.refreshedUtc) << '\t' << (h.stale ? "STALE" : "current") << '\n';
         }
         return ExitOk;
     }
@@ -293,7 +289,7 @@ int runHotlistCommand(CliContext& c)
         for (const HotlistVersion& v : *versions) {
             if (json)
                 printJson(c, {{QStringLiteral("version"), v.version},
-                              {QStringLiteral("imported"), iso(v.importedUtc)},
+                              {QStringLiteral("imported"), formatCliTime(v.importedUtc)},
                               {QStringLiteral("by"), v.importedBy},
                               {QStringLiteral("file"), v.fileName},
                               {QStringLiteral("sha256"), v.sha256},
@@ -303,7 +299,7 @@ int runHotlistCommand(CliContext& c)
                               {QStringLiteral("dropped"), v.dropped},
                               {QStringLiteral("retro_alerts"), v.retroAlerts}});
             else
-                c.out() << v.version << '\t' << iso(v.importedUtc) << '\t' << v.importedBy << '\t' << v.fileName << '\t'
+                c.out() << v.version << '\t' << formatCliTime(v.importedUtc) << '\t' << v.importedBy << '\t' << v.fileName << '\t'
                         << v.sha256 << '\t' << v.entries << '\t' << v.rejected << '\t' << v.dropped << '\t'
                         << v.retroAlerts << '\n';
         }
@@ -325,7 +321,7 @@ int runHotlistCommand(CliContext& c)
                           {QStringLiteral("category"), e.category},
                           {QStringLiteral("priority"), e.priority},
                           {QStringLiteral("lookalike"), e.lookAlike},
-                          {QStringLiteral("expires"), e.expiresUtc ? QJsonValue(iso(*e.expiresUtc)) : QJsonValue()},
+                          {QStringLiteral("expires"), e.expiresUtc ? QJsonValue(formatCliTime(*e.expiresUtc)) : QJsonValue()},
                           {QStringLiteral("reason"), e.reason},
                           {QStringLiteral("notes"), e.notes},
                           {QStringLiteral("created_by"), e.createdBy},
@@ -333,7 +329,7 @@ int runHotlistCommand(CliContext& c)
         } else {
             const QString redacted = QStringLiteral("[redacted]");
             c.out() << e.id << '\t' << e.plate << '\t' << e.state << '\t' << e.category << '\t'
-                    << HotlistPriority::name(e.priority) << '\t' << (e.expiresUtc ? iso(*e.expiresUtc) : QString())
+                    << HotlistPriority::name(e.priority) << '\t' << (e.expiresUtc ? formatCliTime(*e.expiresUtc) : QString())
                     << '\t' << e.reason << '\t' << (e.clets.redacted ? redacted : e.clets.nic) << '\t'
                     << (e.clets.redacted ? redacted : e.clets.ori) << '\t'
                     << (e.clets.redacted ? redacted : e.clets.vehicle) << '\n';

@@ -1,5 +1,6 @@
 #include "cli/TransferCommand.h"
 
+#include "cli/CliTime.h"
 #include "cli/CliContext.h"
 #include "transfers/TransferFolderWatcher.h"
 #include "transfers/TransferService.h"
@@ -21,11 +22,6 @@ constexpr auto kUsage =
     "offload verifies (exit 3 otherwise, with the reason). An interrupted import resumes where it stopped.\n"
     "watch imports every complete offload that appears in DIR (or one level below), once; --once scans one time.";
 constexpr int kDefaultIntervalSeconds = 60;
-
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
 
 QString statusName(TransferOutcome::Status s)
 {
@@ -150,22 +146,22 @@ int runTransferCommand(CliContext& c)
                                 {QStringLiteral("status"), r.status},
                                 {QStringLiteral("source"), r.source},
                                 {QStringLiteral("format"), r.format},
-                                {QStringLiteral("from"), iso(r.periodFromUtc)},
-                                {QStringLiteral("to"), iso(r.periodToUtc)},
+                                {QStringLiteral("from"), formatCliTime(r.periodFromUtc)},
+                                {QStringLiteral("to"), formatCliTime(r.periodToUtc)},
                                 {QStringLiteral("declared_reads"), r.declaredReads},
                                 {QStringLiteral("stored_reads"), r.storedReads},
                                 {QStringLiteral("duplicate_reads"), r.duplicateReads},
                                 {QStringLiteral("manifest_sha256"), r.manifestSha256},
                                 {QStringLiteral("undocked_without_approval"), r.undockedWithoutApproval},
                                 {QStringLiteral("imported_by"), r.importedBy},
-                                {QStringLiteral("started"), iso(r.startedUtc)},
-                                {QStringLiteral("finished"), iso(r.finishedUtc)},
+                                {QStringLiteral("started"), formatCliTime(r.startedUtc)},
+                                {QStringLiteral("finished"), formatCliTime(r.finishedUtc)},
                                 {QStringLiteral("reason"), r.reason}};
             c.out() << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
         } else {
-            c.out() << r.id << '\t' << r.unitId << '\t' << r.status << '\t' << iso(r.periodFromUtc) << '\t'
-                    << iso(r.periodToUtc) << '\t' << r.declaredReads << '\t' << r.storedReads << '\t'
-                    << r.duplicateReads << '\t' << r.importedBy << '\t' << iso(r.startedUtc) << '\t'
+            c.out() << r.id << '\t' << r.unitId << '\t' << r.status << '\t' << formatCliTime(r.periodFromUtc) << '\t'
+                    << formatCliTime(r.periodToUtc) << '\t' << r.declaredReads << '\t' << r.storedReads << '\t'
+                    << r.duplicateReads << '\t' << r.importedBy << '\t' << formatCliTime(r.startedUtc) << '\t'
                     << (r.undockedWithoutApproval ? "undocked-without-approval" : "") << '\t' << r.reason << '\n';
         }
     }

@@ -1,5 +1,6 @@
 #include "cli/UndockCommand.h"
 
+#include "cli/CliTime.h"
 #include "cli/CliContext.h"
 #include "fleet/UndockService.h"
 
@@ -18,11 +19,6 @@ constexpr auto kUsage =
     "       alprctl undock list [--all] [--json]\n"
     "Times are ISO 8601, e.g. 2026-12-03T08:00:00Z. Personnel may not undock an ALPR without the Support Services\n"
     "Division Commander's permission; every step is audited.";
-
-QString iso(const QDateTime& t)
-{
-    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
-}
 
 Result<QDateTime> parseTime(const QString& text, const QString& option)
 {
@@ -45,17 +41,17 @@ void print(CliContext& c, const UndockRequest& r, const QDateTime& now, bool jso
                             {QStringLiteral("overdue"), r.isOverdue(now)},
                             {QStringLiteral("requested_by"), r.requestedBy},
                             {QStringLiteral("reason"), r.reason},
-                            {QStringLiteral("from"), iso(r.fromUtc)},
-                            {QStringLiteral("to"), iso(r.toUtc)},
-                            {QStringLiteral("requested"), iso(r.requestedUtc)},
+                            {QStringLiteral("from"), formatCliTime(r.fromUtc)},
+                            {QStringLiteral("to"), formatCliTime(r.toUtc)},
+                            {QStringLiteral("requested"), formatCliTime(r.requestedUtc)},
                             {QStringLiteral("decided_by"), r.decidedBy},
-                            {QStringLiteral("decided"), iso(r.decidedUtc)},
+                            {QStringLiteral("decided"), formatCliTime(r.decidedUtc)},
                             {QStringLiteral("note"), r.decisionNote},
-                            {QStringLiteral("returned"), iso(r.returnedUtc)}};
+                            {QStringLiteral("returned"), formatCliTime(r.returnedUtc)}};
         c.out() << QJsonDocument(j).toJson(QJsonDocument::Compact) << '\n';
         return;
     }
-    c.out() << r.id << '\t' << r.unitId << '\t' << state << '\t' << iso(r.fromUtc) << '\t' << iso(r.toUtc) << '\t'
+    c.out() << r.id << '\t' << r.unitId << '\t' << state << '\t' << formatCliTime(r.fromUtc) << '\t' << formatCliTime(r.toUtc) << '\t'
             << r.requestedBy << '\t' << r.decidedBy << '\t' << r.reason << '\n';
 }
 
