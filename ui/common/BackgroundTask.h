@@ -11,13 +11,23 @@
 
 namespace alpr::ui {
 
+/// The watcher of one piece of background work, owned by the page that started it. Its destructor waits for the
+/// work: the work holds a reference to the Session, and a page is destroyed before its Session (logout, a test's
+/// teardown), so no work may outlive the page that started it. Store work here is short queries.
+template <typename T>
+class PageWorkWatcher : public QFutureWatcher<T> {
+public:
+    using QFutureWatcher<T>::QFutureWatcher;
+    ~PageWorkWatcher() override { this->waitForFinished(); }
+};
+
 /// Runs store work off the GUI thread on a connection of its own and delivers the Result on the GUI thread.
 /// The callback is dropped if context is destroyed first, so a closed page never receives a late result.
 template <typename T>
 void runInBackground(Session& session, QObject* context, std::function<Result<T>(store::Database&)> work,
                      std::function<void(const Result<T>&)> done)
 {
-    auto* watcher = new QFutureWatcher<Result<T>>(context);
+    auto* watcher = new PageWorkWatcher<Result<T>>(context);
     QObject::connect(watcher, &QFutureWatcher<Result<T>>::finished, context, [watcher, done = std::move(done)] {
         done(watcher->result());
         watcher->deleteLater();
@@ -36,7 +46,7 @@ template <typename T>
 void runWithSession(Session& session, QObject* context, std::function<Result<T>(Session&)> work,
                     std::function<void(const Result<T>&)> done)
 {
-    auto* watcher = new QFutureWatcher<Result<T>>(context);
+    auto* watcher = new PageWorkWatcher<Result<T>>(context);
     QObject::connect(watcher, &QFutureWatcher<Result<T>>::finished, context, [watcher, done = std::move(done)] {
         done(watcher->result());
         watcher->deleteLater();
