@@ -25,22 +25,24 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:halt_on_error=1:allocator_ma
 export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$here/../sanitizers/lsan.supp:print_suppressions=0}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1:suppressions=$here/../sanitizers/ubsan.supp}"
 
-failed=()
-printf '%-22s %12s %10s %8s  %s\n' target executions exec/s new result
-for name in "${names[@]}"; do
+# One target per core at a time (ALPR_FUZZ_JOBS, default nproc): each libFuzzer process is single-threaded.
+jobs="${ALPR_FUZZ_JOBS:-$(nproc)}"
+
+fuzz_one() {
+    local name="$1" binary out log rc runs speed units result
     binary="$(find "$build" -type f -name "${name}Fuzzer" -perm -u+x | head -n 1)"
-    if [ -z "$binary" ]; then
-        echo "$name: no ${name}Fuzzer binary under $build (configure with --preset asan or fuzz)" >&2
-        failed+=("$name")
-        continue
-    fi
     out="$build/fuzz-findings/$name"
     rm -rf "$out"
     mkdir -p "$out/corpus"
     log="$out/fuzz.log"
+    if [ -z "$binary" ]; then
+        echo "no ${name}Fuzzer binary under $build (configure with --preset asan or fuzz)" >"$log"
+        printf '%-22s %12s %10s %8s  %s\n' "$name" 0 0 0 "FAILED: no binary" >"$out/result"
+        return
+    fi
     # New inputs go to the scratch corpus (first folder); the seeds are read only.
     "$binary" "$out/corpus" "$here/corpus/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" >"$log" 2>&1
+        -max_len=4096 -print_final_stats=1 -artifact_prefix="$out/" >>"$log" 2>&1
     rc=$?
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
     speed="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
@@ -49,12 +51,30 @@ for name in "${names[@]}"; do
         result=ok
     else
         result="FAILED (exit $rc): $(ls "$out" | grep -E '^(crash|leak|timeout|oom|slow-unit)-' | head -n 1)"
-        failed+=("$name")
     fi
-    printf '%-22s %12s %10s %8s  %s\n' "$name" "${runs:-0}" "${speed:-0}" "$units" "$result"
-    if [ $rc -ne 0 ]; then
-        grep -E 'ERROR|SUMMARY|runtime error|==[0-9]+==' "$log" | head -n 20 >&2
-        echo "full log: $log" >&2
+    printf '%-22s %12s %10s %8s  %s\n' "$name" "${runs:-0}" "${speed:-0}" "$units" "$result" >"$out/result"
+}
+
+running=0
+for name in "${names[@]}"; do
+    if [ "$running" -ge "$jobs" ]; then
+        wait -n
+        running=$((running - 1))
+    fi
+    fuzz_one "$name" &
+    running=$((running + 1))
+done
+wait
+
+failed=()
+printf '%-22s %12s %10s %8s  %s\n' target executions exec/s new result
+for name in "${names[@]}"; do
+    out="$build/fuzz-findings/$name"
+    cat "$out/result"
+    if ! grep -q ' ok$' "$out/result"; then
+        failed+=("$name")
+        grep -E 'ERROR|SUMMARY|runtime error|==[0-9]+==|no .*binary' "$out/fuzz.log" | head -n 20 >&2
+        echo "full log: $out/fuzz.log" >&2
     fi
 done
 if [ ${#failed[@]} -ne 0 ]; then

@@ -23,6 +23,9 @@ public:
 
 /// Runs store work off the GUI thread on a connection of its own and delivers the Result on the GUI thread.
 /// The callback is dropped if context is destroyed first, so a closed page never receives a late result.
+/// The work must not capture the page (`this`): it may still run while the page's destructor has begun (the
+/// watcher waits as a child, after the page's own members are gone), so it captures values and the Session
+/// (`[&session = m_session]`). UBSan's vptr check caught EvidencePage reading m_session through `this` there.
 template <typename T>
 void runInBackground(Session& session, QObject* context, std::function<Result<T>(store::Database&)> work,
                      std::function<void(const Result<T>&)> done)

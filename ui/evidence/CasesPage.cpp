@@ -130,7 +130,8 @@ void CasesPage::refresh()
     setBusy(true);
     const bool closed = m_closedCheckBox->isChecked();
     runInBackground<QList<Case>>(
-        m_session, this, [this, closed](store::Database& db) { return CaseService(m_session, db).list(closed); },
+        m_session, this,
+        [&session = m_session, closed](store::Database& db) { return CaseService(session, db).list(closed); },
         [this](const Result<QList<Case>>& cases) {
             if (cases)
                 showCases(*cases);
@@ -180,7 +181,8 @@ void CasesPage::showItems()
         return;
     }
     runInBackground<QList<CaseItem>>(
-        m_session, this, [this, number](store::Database& db) { return CaseService(m_session, db).items(number); },
+        m_session, this,
+        [&session = m_session, number](store::Database& db) { return CaseService(session, db).items(number); },
         [this, number](const Result<QList<CaseItem>>& items) {
             if (number != currentCaseNumber())
                 return; // the selection moved on meanwhile
@@ -204,7 +206,8 @@ void CasesPage::openCase()
     const NewCase newCase{m_numberLineEdit->text(), m_titleLineEdit->text(), m_leadLineEdit->text()};
     setBusy(true);
     runInBackground<Case>(
-        m_session, this, [this, newCase](store::Database& db) { return CaseService(m_session, db).add(newCase); },
+        m_session, this,
+        [&session = m_session, newCase](store::Database& db) { return CaseService(session, db).add(newCase); },
         [this](const Result<Case>& added) {
             setBusy(false);
             if (!added) {
@@ -230,8 +233,8 @@ void CasesPage::attachReads()
     setBusy(true);
     runInBackground<int>(
         m_session, this,
-        [this, number, ids = *ids](store::Database& db) {
-            return CaseService(m_session, db).attach(number, QLatin1String(CaseService::kReadKind), ids);
+        [&session = m_session, number, ids = *ids](store::Database& db) {
+            return CaseService(session, db).attach(number, QLatin1String(CaseService::kReadKind), ids);
         },
         [this, number](const Result<int>& attached) {
             setBusy(false);
@@ -251,8 +254,8 @@ void CasesPage::placeHold()
     setBusy(true);
     runInBackground<Hold>(
         m_session, this,
-        [this, number](store::Database& db) {
-            return HoldService(m_session, db).place({HoldKind::Evidence, number});
+        [&session = m_session, number](store::Database& db) {
+            return HoldService(session, db).place({HoldKind::Evidence, number});
         },
         [this](const Result<Hold>& hold) {
             setBusy(false);
@@ -274,8 +277,8 @@ void CasesPage::toggleStatus()
     setBusy(true);
     runInBackground<bool>(
         m_session, this,
-        [this, number, next](store::Database& db) -> Result<bool> {
-            auto changed = CaseService(m_session, db).setStatus(number, next);
+        [&session = m_session, number, next](store::Database& db) -> Result<bool> {
+            auto changed = CaseService(session, db).setStatus(number, next);
             if (!changed)
                 return std::unexpected(changed.error());
             return true;

@@ -250,7 +250,8 @@ void EvidencePage::refresh()
         });
     refreshHolds();
     runInBackground<QList<RetentionSetting>>(
-        m_session, this, [this](store::Database& db) { return RetentionPolicy(m_session, db).settings(); },
+        m_session, this,
+        [&session = m_session](store::Database& db) { return RetentionPolicy(session, db).settings(); },
         [this](const Result<QList<RetentionSetting>>& settings) {
             if (!settings)
                 return report(settings.error().message);
@@ -268,7 +269,8 @@ void EvidencePage::refreshHolds()
 {
     const bool inactive = m_inactiveHoldsCheckBox->isChecked();
     runInBackground<QList<Hold>>(
-        m_session, this, [this, inactive](store::Database& db) { return HoldService(m_session, db).list(inactive); },
+        m_session, this,
+        [&session = m_session, inactive](store::Database& db) { return HoldService(session, db).list(inactive); },
         [this](const Result<QList<Hold>>& holds) {
             if (!holds)
                 return report(holds.error().message);
@@ -295,8 +297,8 @@ void EvidencePage::releaseHold()
     const QString reason = m_releaseReasonLineEdit->text();
     runInBackground<bool>(
         m_session, this,
-        [this, id, reason](store::Database& db) -> Result<bool> {
-            auto released = HoldService(m_session, db).release(id, reason);
+        [&session = m_session, id, reason](store::Database& db) -> Result<bool> {
+            auto released = HoldService(session, db).release(id, reason);
             if (!released)
                 return std::unexpected(released.error());
             return true;
@@ -322,7 +324,8 @@ void EvidencePage::placeLegalHold()
         request.readIds = *ids;
     }
     runInBackground<Hold>(
-        m_session, this, [this, request](store::Database& db) { return HoldService(m_session, db).place(request); },
+        m_session, this,
+        [&session = m_session, request](store::Database& db) { return HoldService(session, db).place(request); },
         [this](const Result<Hold>& hold) {
             report(hold ? tr("Legal hold %1 placed: %n read(s) held.", nullptr, int(hold->heldReads)).arg(hold->id)
                         : hold.error().message);
@@ -337,8 +340,8 @@ void EvidencePage::saveRetention()
                                                        {RetentionClass::Images, m_imagesDaysSpinBox->value()}};
     runInBackground<bool>(
         m_session, this,
-        [this, values](store::Database& db) -> Result<bool> {
-            RetentionPolicy policy(m_session, db);
+        [&session = m_session, values](store::Database& db) -> Result<bool> {
+            RetentionPolicy policy(session, db);
             for (const auto& [dataClass, days] : values)
                 if (auto set = policy.setDays(dataClass, days); !set)
                     return std::unexpected(set.error());
@@ -378,7 +381,7 @@ void EvidencePage::verifyPackage(const QString& directory)
 void EvidencePage::dryRun()
 {
     runInBackground<PurgeDryRun>(
-        m_session, this, [this](store::Database& db) { return PurgeJob(m_session, db).dryRun(); },
+        m_session, this, [&session = m_session](store::Database& db) { return PurgeJob(session, db).dryRun(); },
         [this](const Result<PurgeDryRun>& plan) {
             if (!plan)
                 return report(plan.error().message);

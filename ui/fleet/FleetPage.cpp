@@ -222,11 +222,11 @@ void FleetPage::refresh()
     };
     runInBackground<Snapshot>(
         m_session, this,
-        [this](store::Database& db) -> Result<Snapshot> {
-            auto status = FleetMonitor(m_session, db).status();
+        [&session = m_session](store::Database& db) -> Result<Snapshot> {
+            auto status = FleetMonitor(session, db).status();
             if (!status)
                 return std::unexpected(status.error());
-            auto undocks = UndockService(m_session, db).list(false);
+            auto undocks = UndockService(session, db).list(false);
             if (!undocks)
                 return std::unexpected(undocks.error());
             return Snapshot{*status, *undocks};
@@ -351,7 +351,8 @@ void FleetPage::addUnit()
     const Unit unit = dialog.unit();
     setBusy(true);
     runInBackground<Unit>(
-        m_session, this, [this, unit](store::Database& db) { return UnitService(m_session, db).add(unit); },
+        m_session, this,
+        [&session = m_session, unit](store::Database& db) { return UnitService(session, db).add(unit); },
         [this](const Result<Unit>& added) {
             report(added ? tr("Unit %1 added.").arg(added->id) : added.error().message);
             refresh();
@@ -378,7 +379,9 @@ void FleetPage::editUnit()
     setBusy(true);
     runInBackground<Unit>(
         m_session, this,
-        [this, id = current.id, change](store::Database& db) { return UnitService(m_session, db).update(id, change); },
+        [&session = m_session, id = current.id, change](store::Database& db) {
+            return UnitService(session, db).update(id, change);
+        },
         [this](const Result<Unit>& updated) {
             report(updated ? tr("Unit %1 updated.").arg(updated->id) : updated.error().message);
             refresh();
@@ -390,8 +393,8 @@ void FleetPage::setWarningDays()
     const int days = m_warningSpinBox->value();
     runInBackground<bool>(
         m_session, this,
-        [this, days](store::Database& db) -> Result<bool> {
-            if (auto set = FleetMonitor(m_session, db).setWarningDays(days); !set)
+        [&session = m_session, days](store::Database& db) -> Result<bool> {
+            if (auto set = FleetMonitor(session, db).setWarningDays(days); !set)
                 return std::unexpected(set.error());
             return true;
         },
@@ -418,8 +421,8 @@ void FleetPage::requestUndock()
     setBusy(true);
     runInBackground<UndockRequest>(
         m_session, this,
-        [this, unit, reason, from, to](store::Database& db) {
-            return UndockService(m_session, db).request(unit, reason, from, to);
+        [&session = m_session, unit, reason, from, to](store::Database& db) {
+            return UndockService(session, db).request(unit, reason, from, to);
         },
         [this](const Result<UndockRequest>& request) {
             report(request ? tr("Undocking of %1 requested (#%2); the Commander decides.").arg(request->unitId).arg(request->id)
@@ -441,8 +444,8 @@ void FleetPage::decideUndock(bool approve)
     setBusy(true);
     runInBackground<UndockRequest>(
         m_session, this,
-        [this, id, approve, note](store::Database& db) {
-            UndockService service(m_session, db);
+        [&session = m_session, id, approve, note](store::Database& db) {
+            UndockService service(session, db);
             return approve ? service.approve(id, note) : service.deny(id, note);
         },
         [this](const Result<UndockRequest>& decided) {
@@ -459,7 +462,8 @@ void FleetPage::recordReturn()
         return;
     setBusy(true);
     runInBackground<UndockRequest>(
-        m_session, this, [this, id](store::Database& db) { return UndockService(m_session, db).recordReturn(id); },
+        m_session, this,
+        [&session = m_session, id](store::Database& db) { return UndockService(session, db).recordReturn(id); },
         [this](const Result<UndockRequest>& returned) {
             report(returned ? tr("Unit %1 is docked again.").arg(returned->unitId) : returned.error().message);
             refresh();
