@@ -170,13 +170,17 @@ Result<ImportQueueSummary> ImportQueue::run(qint64 id, JobContext& job, const Pr
         job.reportProgress(progress.bytesDone, progress.bytesTotal, progress.file);
     };
 
+    const auto cancelled = [&] {
+        return fail(ErrorCode::Cancelled,
+                    QStringLiteral("Import cancelled; %1 file(s) left to import").arg(summary.queue.unfinished()));
+    };
+
     for (ImportQueueItem& item : items) {
         if (item.isFinished())
             continue;
         job.waitWhilePaused();
         if (job.isCancelled())
-            return fail(ErrorCode::Cancelled,
-                        QStringLiteral("Import cancelled; %1 file(s) left to import").arg(summary.queue.unfinished()));
+            return cancelled();
         const ImportRequest request = requestFor(summary.queue.options, item);
         const auto now = m_session.clock().nowUtc();
         if (auto marked = guarded([&] { ImportQueueStore(m_db).markRunning(id, item, now); }); !marked)
@@ -188,12 +192,12 @@ Result<ImportQueueSummary> ImportQueue::run(qint64 id, JobContext& job, const Pr
         const qint64 fileStartMs = activeMs();
         progress.fileIndex = item.position;
         progress.file = item.path;
+        progress.item = item;
         progress.fileFraction = 0.0;
         progress.fileSecondsLeft.reset();
-        progress.stage.clear();
         report();
         JobContext fileJob(
-            [&](qint64 done, qint64 total, const QString& stage) {
+            [&](qint64 done, qint64 total, const QString&) {
                 // ImportService reports thousandths of its one file.
                 if (total <= 0)
                     return;
@@ -202,7 +206,6 @@ Result<ImportQueueSummary> ImportQueue::run(qint64 id, JobContext& job, const Pr
                 progress.fileSecondsLeft = ImportTimeEstimate::secondsLeft(qint64(progress.fileFraction * 1e6),
                                                                            qint64((1.0 - progress.fileFraction) * 1e6),
                                                                            activeMs() - fileStartMs);
-                progress.stage = stage;
                 report();
             },
             &job);
@@ -211,11 +214,7 @@ Result<ImportQueueSummary> ImportQueue::run(qint64 id, JobContext& job, const Pr
             // Not committed: the file goes back to pending and a resume redoes it.
             (void)guarded([&] { ImportQueueStore(m_db).requeueInterrupted(id); });
             item.status = ImportQueueItem::Status::Pending;
-            if (outcome.error().isCancellation())
-                return fail(
-                    ErrorCode::Cancelled,
-                    QStringLiteral("Import cancelled; %1 file(s) left to import").arg(summary.queue.unfinished()));
-            return std::unexpected(outcome.error());
+            return outcome.error().isCancellation() ? cancelled() : std::unexpected(outcome.error());
         }
         if (!outcome) {
             // A request-level refusal of this one file: its own GPS track beside it is unreadable.
@@ -245,6 +244,7 @@ Result<ImportQueueSummary> ImportQueue::run(qint64 id, JobContext& job, const Pr
         if (auto marked = guarded([&] { ImportQueueStore(m_db).markFinished(id, item, item.finishedUtc); }); !marked)
             return std::unexpected(marked.error());
         progress.bytesDone = bytesBeforeFile + item.sizeBytes;
+        progress.item = item;
         progress.fileFraction = 1.0;
         progress.fileSecondsLeft = 0;
         report();

@@ -76,12 +76,14 @@ struct ImportQueueProgress {
     int fileIndex = 0; ///< 0-based position of the current file
     int fileCount = 0;
     QString file;
+    /// The current file as the queue sees it: running with its GPS and time source, then, in the file's last
+    /// report, done, failed (with the reason) or skipped.
+    ImportQueueItem item;
     double fileFraction = 0.0; ///< 0..1 of the current file
     qint64 bytesDone = 0;      ///< finished files and the current file's fraction
     qint64 bytesTotal = 0;
     std::optional<qint64> fileSecondsLeft;  ///< unknown until enough of the file was measured
     std::optional<qint64> totalSecondsLeft; ///< unknown until enough of this run was measured
-    QString stage;
 };
 
 /// What a run of a queue did, and the queue as it stands after it (failed files with their reasons).

@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace alpr;
 
@@ -78,6 +79,18 @@ private slots:
         QVERIFY2(bad->item(0)->text().startsWith(QStringLiteral("clip.mp4 — ")) && bad->item(0)->text().size() > 15,
                  qPrintable(bad->item(0)->text()));
         QCOMPARE(child<QProgressBar>(&dialog, "importProgressBar")->value(), 1000);
+        // The queue shows each file with its outcome.
+        auto* queue = child<QTreeWidget>(&dialog, "queueTreeWidget");
+        QVERIFY(queue->isVisible());
+        QCOMPARE(queue->topLevelItemCount(), 2);
+        QCOMPARE(queue->topLevelItem(0)->text(1), QStringLiteral("imported"));
+        QCOMPARE(queue->topLevelItem(0)->text(4), QStringLiteral("file"));
+        QCOMPARE(queue->topLevelItem(1)->text(1), QStringLiteral("FAILED"));
+        QVERIFY(!queue->topLevelItem(1)->text(5).isEmpty());
+        // Adding files after a run starts a new list.
+        dialog.addPaths({fixture(QStringLiteral("car_3MVV252.jpg"))});
+        QVERIFY(!queue->isVisible());
+        QCOMPARE(dialog.paths().size(), 1);
     }
 
     void missingUnitIsRefusedWithAMessage()

@@ -336,6 +336,9 @@ private slots:
         QVERIFY(std::any_of(reports.begin(), reports.end(),
                             [](const ImportQueueProgress& p) { return p.fileFraction > 0.0 && p.fileFraction < 1.0; }));
         QCOMPARE(reports.last().bytesDone, reports.last().bytesTotal);
+        QCOMPARE(reports.first().item.status, ImportQueueItem::Status::Running);
+        QCOMPARE(reports.first().item.gpsSource, QStringLiteral("beside: karma.gpx"));
+        QCOMPARE(reports.last().item.status, ImportQueueItem::Status::Done);
     }
 };
 

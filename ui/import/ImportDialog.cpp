@@ -18,6 +18,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -52,7 +53,8 @@ QString timeLeftText(const std::optional<qint64>& seconds)
 } // namespace
 
 ImportDialog::ImportDialog(Session& session, QWidget* parent)
-    : QDialog(parent), m_session(session), m_filesListWidget(new QListWidget(this)),
+    : QDialog(parent), m_session(session), m_listLabel(new QLabel(tr("Files and folders:"), this)),
+      m_filesListWidget(new QListWidget(this)), m_queueTreeWidget(new QTreeWidget(this)),
       m_addFilesPushButton(new QPushButton(tr("Add &files..."), this)),
       m_addFolderPushButton(new QPushButton(tr("Add f&older..."), this)), m_unitLineEdit(new QLineEdit(this)),
       m_startCheckBox(new QCheckBox(tr("First frame recorded at (UTC):"), this)),
@@ -68,6 +70,11 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent)
     m_filesListWidget->setObjectName(QStringLiteral("filesListWidget"));
     m_filesListWidget->setToolTip(tr("Files and folders to import; folders are searched for footage and photos. "
                                      "You can drop them here or on the main window."));
+    m_queueTreeWidget->setObjectName(QStringLiteral("queueTreeWidget"));
+    m_queueTreeWidget->setHeaderLabels({tr("File"), tr("Status"), tr("Reads"), tr("GPS"), tr("Time from"), tr("Note")});
+    m_queueTreeWidget->setRootIsDecorated(false);
+    m_queueTreeWidget->setUniformRowHeights(true);
+    m_queueTreeWidget->setVisible(false);
     m_addFilesPushButton->setObjectName(QStringLiteral("addFilesPushButton"));
     m_addFolderPushButton->setObjectName(QStringLiteral("addFolderPushButton"));
     m_unitLineEdit->setObjectName(QStringLiteral("unitLineEdit"));
@@ -123,15 +130,16 @@ ImportDialog::ImportDialog(Session& session, QWidget* parent)
     buttons->addWidget(m_pausePushButton);
     buttons->addWidget(m_cancelPushButton);
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Files and folders:"), this));
+    layout->addWidget(m_listLabel);
     layout->addWidget(m_filesListWidget, 1);
+    layout->addWidget(m_queueTreeWidget, 1);
     layout->addLayout(addRow);
     layout->addLayout(form);
     layout->addWidget(m_fileLabel);
     layout->addWidget(m_statusLabel);
     layout->addWidget(m_badFilesListWidget);
     layout->addLayout(buttons);
-    resize(720, 560);
+    resize(820, 600);
 
     connect(m_addFilesPushButton, &QPushButton::clicked, this, &ImportDialog::addFiles);
     connect(m_addFolderPushButton, &QPushButton::clicked, this, &ImportDialog::addFolder);
@@ -163,6 +171,13 @@ void ImportDialog::addPaths(const QStringList& paths)
 {
     if (isRunning())
         return;
+    if (m_queueTreeWidget->isVisible() && !paths.isEmpty()) {
+        // The last queue's rows give way to the new list.
+        m_queueTreeWidget->setVisible(false);
+        m_filesListWidget->setVisible(true);
+        m_listLabel->setText(tr("Files and folders:"));
+        m_filesListWidget->clear();
+    }
     const QStringList present = this->paths();
     for (const QString& path : paths)
         if (!present.contains(path))
@@ -342,6 +357,9 @@ void ImportDialog::run(qint64 queueId, const QStringList& paths, const ImportQue
                 id = *created;
             }
             idOut->store(id);
+            if (auto state = queue.state(id))
+                QMetaObject::invokeMethod(
+                    this, [this, items = state->items] { showQueue(items); }, Qt::QueuedConnection);
             return queue.run(id, *job, [this](const ImportQueueProgress& p) {
                 QMetaObject::invokeMethod(
                     this, [this, p] { showProgress(p); }, Qt::QueuedConnection);
@@ -350,8 +368,68 @@ void ImportDialog::run(qint64 queueId, const QStringList& paths, const ImportQue
     }));
 }
 
+void ImportDialog::showQueue(const QList<ImportQueueItem>& items)
+{
+    m_queueTreeWidget->clear();
+    for (const ImportQueueItem& item : items) {
+        auto* row = new QTreeWidgetItem(m_queueTreeWidget);
+        row->setText(0, QFileInfo(item.path).fileName());
+        row->setToolTip(0, item.path);
+        showItem(item, 0.0);
+    }
+    // Widths for what the columns will hold (file names, "reading 100%", "beside: GOPR0102.gpx", "container"),
+    // not for the empty cells they start with; the reason takes the rest.
+    const QFontMetrics metrics = m_queueTreeWidget->fontMetrics();
+    const int padding = metrics.averageCharWidth() * 3;
+    for (const auto& [column, sample] :
+         {std::pair{0, QStringLiteral("GOPR0102.MP4 long name")}, std::pair{1, QStringLiteral("reading 100%")},
+          std::pair{2, QStringLiteral("Reads")}, std::pair{3, QStringLiteral("beside: GOPR0102.gpx")},
+          std::pair{4, QStringLiteral("container")}})
+        m_queueTreeWidget->setColumnWidth(column, metrics.horizontalAdvance(sample) + padding);
+    m_listLabel->setText(tr("Queue (%n file(s)):", nullptr, int(items.size())));
+    m_filesListWidget->setVisible(false);
+    m_queueTreeWidget->setVisible(true);
+}
+
+void ImportDialog::showItem(const ImportQueueItem& item, double fraction)
+{
+    QTreeWidgetItem* row = m_queueTreeWidget->topLevelItem(item.position);
+    if (!row)
+        return;
+    QString status;
+    switch (item.status) {
+    case ImportQueueItem::Status::Pending:
+        status = tr("waiting");
+        break;
+    case ImportQueueItem::Status::Running:
+        status = tr("reading %1%").arg(int(fraction * 100));
+        break;
+    case ImportQueueItem::Status::Done:
+        status = tr("imported");
+        break;
+    case ImportQueueItem::Status::Failed:
+        status = tr("FAILED");
+        break;
+    case ImportQueueItem::Status::Skipped:
+        status = tr("skipped");
+        break;
+    }
+    row->setText(1, status);
+    row->setText(2, item.isFinished() ? QString::number(item.reads) : QString());
+    row->setText(3, item.gpsSource);
+    row->setText(4, item.timeSource);
+    row->setText(5, item.reason);
+    row->setToolTip(5, item.reason);
+    if (item.status == ImportQueueItem::Status::Failed)
+        for (int column = 0; column < m_queueTreeWidget->columnCount(); ++column)
+            row->setForeground(column, QColor(0xb0, 0x1c, 0x1c));
+    if (item.status == ImportQueueItem::Status::Running)
+        m_queueTreeWidget->scrollToItem(row);
+}
+
 void ImportDialog::showProgress(const ImportQueueProgress& p)
 {
+    showItem(p.item, p.fileFraction);
     m_fileLabel->setText(
         tr("File %1 of %2: %3").arg(p.fileIndex + 1).arg(p.fileCount).arg(QFileInfo(p.file).fileName()));
     m_fileLabel->setToolTip(p.file);
@@ -359,20 +437,26 @@ void ImportDialog::showProgress(const ImportQueueProgress& p)
     m_importProgressBar->setValue(p.bytesTotal > 0 ? int(p.bytesDone * kBarRange / p.bytesTotal) : 0);
     if (isPaused())
         return;
-    m_statusLabel->setText(p.stage.isEmpty() ? tr("Reading %1...").arg(QFileInfo(p.file).fileName())
-                                             : tr("%1: %2").arg(QFileInfo(p.file).fileName(), p.stage));
+    m_statusLabel->setText(tr("GPS: %1 · time from: %2").arg(p.item.gpsSource, p.item.timeSource));
     m_timeLeftLabel->setText(
         tr("This file: %1 · all files: %2").arg(timeLeftText(p.fileSecondsLeft), timeLeftText(p.totalSecondsLeft)));
+}
+
+void ImportDialog::cancel()
+{
+    if (!isRunning())
+        return;
+    m_statusLabel->setText(tr("Stopping... files finished so far are kept; the rest stays queued."));
+    m_cancelPushButton->setEnabled(false);
+    m_pausePushButton->setEnabled(false);
+    if (m_job)
+        m_job->cancel();
 }
 
 void ImportDialog::reject()
 {
     if (isRunning()) {
-        m_statusLabel->setText(tr("Stopping... files finished so far are kept; the rest stays queued."));
-        m_cancelPushButton->setEnabled(false);
-        m_pausePushButton->setEnabled(false);
-        if (m_job)
-            m_job->cancel();
+        cancel();
         return;
     }
     QDialog::reject();
@@ -416,8 +500,11 @@ void ImportDialog::showResult(const Result<ImportQueueSummary>& result)
     m_fileProgressBar->setValue(kBarRange);
     m_importProgressBar->setValue(kBarRange);
     const ImportQueueState& q = result->queue;
+    if (m_queueTreeWidget->topLevelItemCount() != q.items.size())
+        showQueue(q.items);
     QStringList lines;
     for (const ImportQueueItem& item : q.items) {
+        showItem(item, 1.0);
         const QString name = QFileInfo(item.path).fileName();
         switch (item.status) {
         case ImportQueueItem::Status::Done:

@@ -18,6 +18,7 @@ class QLineEdit;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QTreeWidget;
 
 namespace alpr {
 class Session;
@@ -48,6 +49,8 @@ public:
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] bool isPaused() const;
     void setPaused(bool paused);
+    /// Stops a running import after its current frame; the files left stay queued for resuming.
+    void cancel();
 
 signals:
     void importFinished(bool succeeded);
@@ -63,6 +66,9 @@ private:
     void chooseTrack();
     void run(qint64 queueId, const QStringList& paths, const ImportQueueOptions& options);
     void showProgress(const ImportQueueProgress& progress);
+    /// Replaces the list of what was added by the queue's files, one row each with its status.
+    void showQueue(const QList<ImportQueueItem>& items);
+    void showItem(const ImportQueueItem& item, double fraction);
     void showResult(const Result<ImportQueueSummary>& result);
     void setEditable(bool editable);
 
@@ -72,7 +78,9 @@ private:
     /// The queue this dialog runs or ran; 0 before the first start. An unfinished one is what Resume continues.
     std::shared_ptr<std::atomic<qint64>> m_queueId = std::make_shared<std::atomic<qint64>>(0);
     bool m_resumable = false;
+    QLabel* m_listLabel;
     QListWidget* m_filesListWidget;
+    QTreeWidget* m_queueTreeWidget;
     QPushButton* m_addFilesPushButton;
     QPushButton* m_addFolderPushButton;
     QLineEdit* m_unitLineEdit;

@@ -181,6 +181,12 @@ void MainWindow::logout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+#ifdef HAVE_ALPR_UI_IMPORT
+    // A running import stops after its current frame (the rest stays queued and is offered at the next login)
+    // rather than keeping the window open until hours of footage are read.
+    if (auto* import = qobject_cast<ImportDialog*>(m_importDialog.data()); import && import->isRunning())
+        import->cancel();
+#endif
     QThreadPool::globalInstance()->waitForDone();
     if (m_session) {
         if (auto r = m_session->logout(); !r)
