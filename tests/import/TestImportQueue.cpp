@@ -319,10 +319,37 @@ private slots:
         ImportQueue queue(ts.session(), ts.session().database());
         auto id = queue.create({m_files.filePath(QStringLiteral("karma.mp4"))}, o);
         QVERIFY(id);
+        // Paused a third of the way into the clip: the footage reader stops between frames and goes on from there.
         JobContext job;
-        QList<ImportQueueProgress> reports;
-        auto summary = queue.run(*id, job, [&](const ImportQueueProgress& p) { reports.append(p); });
+        QList<ImportQueueProgress> reports; // appended on the worker, read here once it has stopped or finished
+        std::atomic<int> reportCount{0};
+        std::atomic<bool> pausedInside{false};
+        auto db = ts.session().openConnection();
+        QVERIFY(db);
+        Result<ImportQueueSummary> summary = fail(ErrorCode::Internal, QStringLiteral("not run"));
+        std::thread worker([&] {
+            ImportQueue runner(ts.session(), *db);
+            summary = runner.run(*id, job, [&](const ImportQueueProgress& p) {
+                reports.append(p);
+                ++reportCount;
+                if (p.fileFraction > 0.33 && p.fileFraction < 1.0 && !pausedInside.exchange(true))
+                    job.pause();
+            });
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(pausedInside.load(), 120'000);
+        QTest::qWait(300); // the frame in hand is finished, then the reader waits
+        const int whilePaused = reportCount.load();
+        QTest::qWait(1500);
+        QCOMPARE(reportCount.load(), whilePaused);
+        const double pausedAt = reports.last().fileFraction;
+        QVERIFY(pausedAt > 0.33 && pausedAt < 1.0);
+        job.resume();
+        worker.join();
         QVERIFY2(summary, summary ? "" : qPrintable(summary.error().toString()));
+        // Resumed where it stopped, not from the start of the file.
+        for (qsizetype i = whilePaused; i < reports.size(); ++i)
+            QVERIFY(reports[i].fileFraction >= pausedAt);
+        QVERIFY(job.pausedMsecs() >= 1500);
         const ImportQueueItem& item = summary->queue.items.value(0);
         QCOMPARE(item.status, ImportQueueItem::Status::Done);
         QCOMPARE(item.gpsSource, QStringLiteral("beside: karma.gpx"));
