@@ -48,8 +48,10 @@ QList<CommandEntry> capabilityCommands()
                      QStringLiteral("recognize [--json] FILE...   read plates in images and footage (no store needed)")});
 #endif
 #ifdef ALPR_HAVE_IMPORT
-    commands.append({QStringLiteral("import"), runImportCommand,
-                     QStringLiteral("import FILE... --unit ID [--start ISO8601] [--gps FILE | --location LAT,LON]")});
+    commands.append(
+        {QStringLiteral("import"), runImportCommand,
+         QStringLiteral("import FILE|FOLDER... --unit ID [--start ISO8601] [--gps FILE | --location LAT,LON] | "
+                        "import --resume [QUEUE] | import queue [--discard QUEUE]")});
 #endif
 #ifdef ALPR_HAVE_SEARCH
     commands.append({QStringLiteral("search"), runSearchCommand,

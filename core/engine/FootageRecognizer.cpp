@@ -129,6 +129,7 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
         cv::Mat image;
         qint64 index = 0;
         for (;; ++index) {
+            job.waitWhilePaused();
             if (job.isCancelled())
                 return fail(ErrorCode::Cancelled, QStringLiteral("Footage analysis was cancelled"));
             if (!grabNext(*capture))

@@ -82,14 +82,34 @@ PlateRead fromTrack(const engine::TrackedPlate& t, const QString& file, const QS
 
 } // namespace
 
-Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContext& job)
+ImportService::ImportService(const Session& session, store::Database& db) : m_session(session), m_db(db) {}
+
+ImportService::~ImportService() = default;
+
+VoidResult ImportService::checkRequest(const ImportRequest& request)
 {
-    if (auto allowed = m_session.require(Permission::ImportReads, QStringLiteral("import reads")); !allowed)
-        return std::unexpected(allowed.error());
     static const QRegularExpression unitFormat(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
     if (!unitFormat.match(request.unitId).hasMatch())
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("Give the unit that recorded the footage (1-32 letters, digits, '.', '_', '-')"));
+    if (!request.gpsTrackFile.isEmpty()) {
+        if (auto track = engine::GeoTrack::load(request.gpsTrackFile); !track)
+            return fail(track.error().code,
+                        QStringLiteral("The GPS track cannot be used: %1").arg(track.error().message));
+    }
+    // Written as "not within" so that NaN, which compares false with everything, is refused too.
+    if (request.latitude && request.longitude &&
+        (!(std::abs(*request.latitude) <= 90.0) || !(std::abs(*request.longitude) <= 180.0)))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The camera location is not a latitude/longitude"));
+    return {};
+}
+
+Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContext& job)
+{
+    if (auto allowed = m_session.require(Permission::ImportReads, QStringLiteral("import reads")); !allowed)
+        return std::unexpected(allowed.error());
+    if (auto valid = checkRequest(request); !valid)
+        return std::unexpected(valid.error());
     if (request.files.isEmpty())
         return fail(ErrorCode::InvalidInput, QStringLiteral("No files to import"));
 
@@ -100,21 +120,22 @@ Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContex
             return fail(track.error().code, QStringLiteral("The GPS track cannot be used: %1").arg(track.error().message));
         placement.track = *track;
     }
-    if (request.latitude && request.longitude) {
-        // Written as "not within" so that NaN, which compares false with everything, is refused too.
-        if (!(std::abs(*request.latitude) <= 90.0) || !(std::abs(*request.longitude) <= 180.0))
-            return fail(ErrorCode::InvalidInput, QStringLiteral("The camera location is not a latitude/longitude"));
+    if (request.latitude && request.longitude)
         placement.fixed = engine::GeoPoint{*request.latitude, *request.longitude, {}};
-    }
 
-    auto recognizer = engine::PlateRecognizer::create();
-    if (!recognizer)
-        return std::unexpected(recognizer.error());
+    if (!m_recognizer) {
+        auto created = engine::PlateRecognizer::create();
+        if (!created)
+            return std::unexpected(created.error());
+        m_recognizer = std::move(*created);
+    }
+    engine::PlateRecognizer& recognizer = *m_recognizer;
 
     ImportSummary summary;
     const qsizetype total = request.files.size();
     for (qsizetype index = 0; index < total; ++index) {
         const QString& file = request.files[index];
+        job.waitWhilePaused();
         if (job.isCancelled())
             return fail(ErrorCode::Cancelled, QStringLiteral("Import cancelled"));
         job.reportProgress(index * 1000, total * 1000, QFileInfo(file).fileName());
@@ -154,7 +175,7 @@ Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContex
                         job.reportProgress(index * 1000 + done * 1000 / of, total * 1000, QFileInfo(file).fileName());
                 },
                 &job);
-            auto tracked = engine::FootageRecognizer(**recognizer).run(file, options, fileJob);
+            auto tracked = engine::FootageRecognizer(recognizer).run(file, options, fileJob);
             if (!tracked) {
                 if (tracked.error().isCancellation())
                     return std::unexpected(tracked.error());
@@ -166,7 +187,8 @@ Result<ImportSummary> ImportService::run(const ImportRequest& request, JobContex
                 reads.append(fromTrack(t, file, request.unitId, start));
         } else {
             auto frame = engine::Frame::fromFile(file);
-            auto plates = frame ? (*recognizer)->recognize(*frame) : Result<QList<engine::PlateRead>>(std::unexpected(frame.error()));
+            auto plates =
+                frame ? recognizer.recognize(*frame) : Result<QList<engine::PlateRead>>(std::unexpected(frame.error()));
             if (!plates) {
                 outcome.message = plates.error().message;
                 summary.files.append(outcome);
