@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The two README commands:
 #   bash installer/setup.sh demo   install, build, start the workstation on the demo store
-#   bash installer/setup.sh test   install, build, run every test (fuzz targets replay their corpora here)
-# And for developers (docs/security.md), not yet part of CI:
-#   bash installer/setup.sh sanitizers   the suite under AddressSanitizer + UndefinedBehaviorSanitizer (clang 14),
-#                                        then every fuzz target for ALPR_FUZZ_SECONDS (20) each
+#   bash installer/setup.sh test   install, build, run every test: the release suite (fuzz targets replay their
+#                                  corpora there), then the whole suite again under AddressSanitizer +
+#                                  UndefinedBehaviorSanitizer (clang 14), then every fuzz target for
+#                                  ALPR_FUZZ_SECONDS (20) each (docs/security.md). What .ci/run runs.
+# And for developers:
+#   bash installer/setup.sh sanitizers   only the sanitizer part of `test` (a release build is not needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
@@ -19,13 +21,14 @@ case "$mode" in
         exec build/release/app/workstation/alpr-workstation --demo "${@:2}"
         ;;
     test)
-        bash installer/install-deps.sh
+        bash installer/install-deps.sh --with-sanitizers
         cmake --preset release
         cmake --build --preset release -j "$jobs"
         ctest --preset release
+        exec bash installer/setup.sh sanitizers --deps-installed
         ;;
     sanitizers)
-        bash installer/install-deps.sh --with-sanitizers
+        [ "${2:-}" = --deps-installed ] || bash installer/install-deps.sh --with-sanitizers
         # One clang build serves both: the suite under the sanitizers, and the libFuzzer targets (docs/security.md).
         cmake --preset asan
         cmake --build --preset asan -j "$jobs"
