@@ -169,6 +169,13 @@ std::optional<TrackedPlate> PlateTracker::close(const Track& track) const
     return plate;
 }
 
+bool PlateTracker::hasUnsettledTracks(int agreeingReads, double confidence) const
+{
+    return std::any_of(m_tracks.begin(), m_tracks.end(), [&](const Track& t) {
+        return t.topVotes.value(t.leader) < agreeingReads || t.bestConf.value(t.leader) < confidence;
+    });
+}
+
 QList<TrackedPlate> PlateTracker::takeClosed(double nowSeconds)
 {
     QList<TrackedPlate> out;
