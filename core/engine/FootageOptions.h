@@ -29,6 +29,10 @@ struct FootageOptions {
     /// cheap sensors), and the contrast-equalised second pass found the drive-by's pale plate (docs/engine.md);
     /// Plain is faster.
     DetectionView detectionView = DetectionView::Both;
+    /// The view for frames analysed while every tracked vehicle has settled (see settledAnalysisFps): those frames
+    /// only keep the tracks open, and the plain view finds the plates already found; a new washed-out plate is
+    /// found in the next frame that looks with detectionView (docs/engine.md).
+    DetectionView settledDetectionView = DetectionView::Plain;
     /// Skip sampled frames where nothing moved since the last analysed frame and no plate is being tracked.
     bool motionGating = true;
     /// Mean absolute grey-level difference (0-255) on a thumbnail that counts as motion.
@@ -59,6 +63,7 @@ struct FootageOptions {
         options.analysisFps = 0.0;
         options.settledAnalysisFps = 0.0;
         options.idleAnalysisFps = 0.0;
+        options.settledDetectionView = options.detectionView;
         options.motionGating = false;
         return options;
     }

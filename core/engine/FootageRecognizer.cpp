@@ -136,7 +136,8 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
                 continue;
             pacer.analysed(seconds);
             ++m_statistics.framesAnalysed;
-            auto reads = m_recognizer.recognize(sample->frame, options.detectionView);
+            auto reads = m_recognizer.recognize(sample->frame, scene == Scene::Settled ? options.settledDetectionView
+                                                                                       : options.detectionView);
             if (!reads)
                 return std::unexpected(reads.error());
             tracker.addFrame(seconds, *reads, sample->frame);
