@@ -549,11 +549,11 @@ int benchGeneratedFootage(PlateRecognizer& recognizer, const QString& data, quin
         const auto decoded = footage.decodeOnly(path);
         const double decodeCpu = processCpuSeconds() - decodeCpuStart;
         const auto reference = runFootageWith(recognizer, path, FootageOptions::everyFrame());
-        // The shipped pipeline decodes on a thread of its own: with OpenCV's pool at one thread inference has the
-        // other core; at two, inference competes with decoding for both.
-        PlateRecognizer::setComputeThreads(2);
-        const auto shippedTwo = runFootageWith(recognizer, path, FootageOptions{});
-        PlateRecognizer::setComputeThreads(1);
+        // The shipped pipeline decodes on a thread of its own: with OpenCV's pool at one thread (the default)
+        // inference has the other core; at two, inference competes with decoding for both.
+        FootageOptions twoThreads;
+        twoThreads.inferenceThreads = 2;
+        const auto shippedTwo = runFootageWith(recognizer, path, twoThreads);
         const auto shipped = runFootageWith(recognizer, path, FootageOptions{});
         if (!decoded || !reference || !shipped || !shippedTwo) {
             out << "footage bench: failed: "

@@ -21,10 +21,13 @@ struct FootageOptions {
     /// view has been read alike settledReads times, one at settledConfidence or more, it is looked at only
     /// settledAnalysisFps times a second (often enough to keep its track open, see trackGapSeconds); with no
     /// vehicle being tracked, idleAnalysisFps. docs/engine.md has the figures.
-    double settledAnalysisFps = 2.0;
+    double settledAnalysisFps = 1.5;
     double idleAnalysisFps = 5.0;
-    int settledReads = 3;
+    int settledReads = 2;
     double settledConfidence = 0.9;
+    /// A track that has not settled after this many reads (a sticker, a plate too far away to read) no longer
+    /// keeps the analysis dense.
+    int unsettledReadsAtMost = 8;
     /// Views the detector looks at in each analysed frame. Both by default: footage is often washed out (sun,
     /// cheap sensors), and the contrast-equalised second pass found the drive-by's pale plate (docs/engine.md);
     /// Plain is faster.
@@ -33,6 +36,10 @@ struct FootageOptions {
     /// only keep the tracks open, and the plain view finds the plates already found; a new washed-out plate is
     /// found in the next frame that looks with detectionView (docs/engine.md).
     DetectionView settledDetectionView = DetectionView::Plain;
+    /// OpenCV threads for inference during run(), which decodes on a thread of its own beside it; 1 measured
+    /// faster than 2 on two cores (docs/engine.md). 0 = leave the process-wide setting alone. The setting is
+    /// process-wide, so it is put back when run() returns.
+    int inferenceThreads = 1;
     /// Skip sampled frames where nothing moved since the last analysed frame and no plate is being tracked.
     bool motionGating = true;
     /// Mean absolute grey-level difference (0-255) on a thumbnail that counts as motion.

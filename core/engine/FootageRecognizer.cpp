@@ -10,6 +10,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/videoio.hpp>
 
 #include <algorithm>
@@ -38,6 +39,28 @@ Result<cv::VideoCapture> openVideo(const QString& path)
 // Converted frames decoded ahead of the analysis: enough to ride out a slow frame on either side, few enough that a
 // queue of 1080p frames stays small (6 MB each).
 constexpr int decodeAhead = 4;
+
+// OpenCV's thread pool is process-wide: FootageOptions::inferenceThreads holds for one run, then the caller's
+// setting is back.
+class InferenceThreads {
+public:
+    explicit InferenceThreads(int threads) : m_previous(cv::getNumThreads()), m_set(threads > 0)
+    {
+        if (m_set)
+            cv::setNumThreads(threads);
+    }
+    ~InferenceThreads()
+    {
+        if (m_set)
+            cv::setNumThreads(m_previous);
+    }
+    InferenceThreads(const InferenceThreads&) = delete;
+    InferenceThreads& operator=(const InferenceThreads&) = delete;
+
+private:
+    int m_previous;
+    bool m_set;
+};
 
 void placeInTimeAndSpace(TrackedPlate& plate, const FootageOptions& options)
 {
@@ -116,6 +139,7 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
         QElapsedTimer timer;
         timer.start();
         // Decoding runs on its own thread from here on; this thread analyses what it hands over, in frame order.
+        const InferenceThreads inferenceThreads(options.inferenceThreads);
         internal::FootageDecoder decoder(std::move(*capture), every, decodeAhead);
         for (;;) {
             if (job.isCancelled())
@@ -127,7 +151,8 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
             job.reportProgress(sample->index + 1, frameCount, QStringLiteral("Reading plates"));
             using Scene = internal::AnalysisPacer::Scene;
             const Scene scene = !tracker.hasOpenTracks() ? Scene::Empty
-                                : tracker.hasUnsettledTracks(options.settledReads, options.settledConfidence)
+                                : tracker.hasUnsettledTracks(options.settledReads, options.settledConfidence,
+                                                             options.unsettledReadsAtMost)
                                     ? Scene::Reading
                                     : Scene::Settled;
             if (!pacer.shouldAnalyse(seconds, scene))

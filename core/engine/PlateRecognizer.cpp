@@ -26,7 +26,7 @@ constexpr int beamResults = 12;
 constexpr int minimumPlateLength = 4;
 // A read shaped like no US layout in the same picture as a fairly sure read that is shaped like one is far more
 // often a sticker, a dealer's text or a house number than a second, odd plate: its confidence is scaled by this
-// (on us-dev it took the confident reads away from the labelled plate from 12 to 3; docs/engine.md).
+// (on us-dev it took the reads at >= 0.9 away from the labelled plate from 12 to 5; docs/engine.md).
 constexpr double besidePlateLayoutConfidence = 0.5;
 constexpr double unshapedBesidePlateFactor = 0.5;
 

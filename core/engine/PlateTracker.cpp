@@ -169,10 +169,11 @@ std::optional<TrackedPlate> PlateTracker::close(const Track& track) const
     return plate;
 }
 
-bool PlateTracker::hasUnsettledTracks(int agreeingReads, double confidence) const
+bool PlateTracker::hasUnsettledTracks(int agreeingReads, double confidence, int readsAtMost) const
 {
     return std::any_of(m_tracks.begin(), m_tracks.end(), [&](const Track& t) {
-        return t.topVotes.value(t.leader) < agreeingReads || t.bestConf.value(t.leader) < confidence;
+        const bool settled = t.topVotes.value(t.leader) >= agreeingReads && t.bestConf.value(t.leader) >= confidence;
+        return !settled && t.times.size() < readsAtMost;
     });
 }
 
