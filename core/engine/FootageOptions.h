@@ -36,10 +36,11 @@ struct FootageOptions {
     /// only keep the tracks open, and the plain view finds the plates already found; a new washed-out plate is
     /// found in the next frame that looks with detectionView (docs/engine.md).
     DetectionView settledDetectionView = DetectionView::Plain;
-    /// OpenCV threads for inference during run(), which decodes on a thread of its own beside it; 1 measured
-    /// faster than 2 on two cores (docs/engine.md). 0 = leave the process-wide setting alone. The setting is
-    /// process-wide, so it is put back when run() returns.
-    int inferenceThreads = 1;
+    /// OpenCV threads for inference during run(), which decodes on a thread of its own beside it. Two (both cores)
+    /// measured 9-20% faster than one in the final bench run under load, one faster in an earlier run: the decoding
+    /// thread needs well under a core, and inference takes up the rest (docs/engine.md). 0 = leave the
+    /// process-wide setting alone; it is process-wide, so it is put back when run() returns.
+    int inferenceThreads = 2;
     /// Skip sampled frames where nothing moved since the last analysed frame and no plate is being tracked.
     bool motionGating = true;
     /// Mean absolute grey-level difference (0-255) on a thumbnail that counts as motion.

@@ -9,8 +9,8 @@
 using namespace alpr;
 using namespace alpr::engine;
 
-/// The shipped footage pipeline (sampling, pacing by the tracker, faint-peak second looks, decoding on its own
-/// thread) against the reference that analyses every frame at full resolution with both detector views, on a
+/// The shipped footage pipeline (sampling, pacing by the tracker, the plain view in settled frames, decoding on its
+/// own thread) against the reference that analyses every frame at full resolution with both detector views, on a
 /// generated drive-by clip: every car the reference finds, the shipped pipeline finds too, at the right time.
 class TestFootageGate : public QObject {
     Q_OBJECT
