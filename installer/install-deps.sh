@@ -8,6 +8,7 @@ BUILD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
     libopencv-dev libsqlcipher-dev sqlcipher libboost-log-dev libssl-dev
     fonts-dejavu-core ccache
+    ffmpeg
 )
 # The sanitizer suite and the fuzzers (setup.sh test): clang with its ASan/UBSan runtimes and libFuzzer.
 SANITIZER_PACKAGES=(clang-14 libclang-rt-14-dev)

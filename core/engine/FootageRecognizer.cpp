@@ -2,12 +2,15 @@
 
 #include "common/Log.h"
 #include "engine/PlateTracker.h"
+#include "engine/internal/AnalysisPacer.h"
+#include "engine/internal/FootageDecoder.h"
 #include "engine/internal/MatConversion.h"
 #include "engine/internal/MotionGate.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <opencv2/core/utility.hpp>
 #include <opencv2/videoio.hpp>
 
 #include <algorithm>
@@ -33,27 +36,31 @@ Result<cv::VideoCapture> openVideo(const QString& path)
     return capture;
 }
 
-// Container time of the frame just grabbed; some streams report 0 throughout, then the frame rate decides.
-double frameSeconds(cv::VideoCapture& capture, qint64 index, double fps)
-{
-    const double ms = capture.get(cv::CAP_PROP_POS_MSEC);
-    if (ms > 0.0 || index == 0)
-        return ms / 1000.0;
-    return fps > 0 ? static_cast<double>(index) / fps : 0.0;
-}
+// Converted frames decoded ahead of the analysis: enough to ride out a slow frame on either side, few enough that a
+// queue of 1080p frames stays small (6 MB each).
+constexpr int decodeAhead = 4;
 
-// Some cameras' files (GoPro with its telemetry track) make FFmpeg refuse a packet now and then in mid-stream;
-// the frames after it decode fine, so a failed grab is only the end after several in a row.
-constexpr int maxConsecutiveGrabFailures = 64;
-
-bool grabNext(cv::VideoCapture& capture)
-{
-    for (int attempt = 0; attempt < maxConsecutiveGrabFailures; ++attempt) {
-        if (capture.grab())
-            return true;
+// OpenCV's thread pool is process-wide: FootageOptions::inferenceThreads holds for one run, then the caller's
+// setting is back.
+class InferenceThreads {
+public:
+    explicit InferenceThreads(int threads) : m_previous(cv::getNumThreads()), m_set(threads > 0)
+    {
+        if (m_set)
+            cv::setNumThreads(threads);
     }
-    return false;
-}
+    ~InferenceThreads()
+    {
+        if (m_set)
+            cv::setNumThreads(m_previous);
+    }
+    InferenceThreads(const InferenceThreads&) = delete;
+    InferenceThreads& operator=(const InferenceThreads&) = delete;
+
+private:
+    int m_previous;
+    bool m_set;
+};
 
 void placeInTimeAndSpace(TrackedPlate& plate, const FootageOptions& options)
 {
@@ -84,13 +91,16 @@ Result<FootageRecognizer::Statistics> FootageRecognizer::decodeOnly(const QStrin
         auto capture = openVideo(path);
         if (!capture)
             return std::unexpected(capture.error());
-        Statistics stats;
         QElapsedTimer timer;
         timer.start();
-        cv::Mat frame;
-        const double fps = capture->get(cv::CAP_PROP_FPS);
-        while (grabNext(*capture) && capture->retrieve(frame))
-            stats.durationSeconds = frameSeconds(*capture, stats.framesDecoded++, fps);
+        internal::FootageDecoder decoder(std::move(*capture), 1, decodeAhead);
+        while (decoder.next()) {
+        }
+        if (!decoder.error().isEmpty())
+            return fail(ErrorCode::Corrupt, QStringLiteral("The footage could not be decoded"), decoder.error());
+        Statistics stats;
+        stats.framesDecoded = decoder.framesDecoded();
+        stats.durationSeconds = decoder.lastSeconds();
         stats.wallSeconds = timer.nsecsElapsed() / 1e9;
         return stats;
     } catch (const cv::Exception& e) {
@@ -108,10 +118,12 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
             return std::unexpected(capture.error());
         const double fps = capture->get(cv::CAP_PROP_FPS);
         const qint64 frameCount = std::max<qint64>(0, static_cast<qint64>(capture->get(cv::CAP_PROP_FRAME_COUNT)));
-        const qint64 every =
-            (fps > 0 && options.analysisFps > 0) ? std::max<qint64>(1, std::llround(fps / options.analysisFps)) : 1;
+        const bool sampling = options.analysisFps > 0;
+        const qint64 every = (fps > 0 && sampling) ? std::max<qint64>(1, std::llround(fps / options.analysisFps)) : 1;
         internal::MotionGate gate(options.motionGating ? options.motionThreshold : -1.0,
                                   options.keyframeIntervalSeconds);
+        internal::AnalysisPacer pacer(sampling ? options.settledAnalysisFps : 0.0,
+                                      sampling ? options.idleAnalysisFps : 0.0);
         PlateTracker tracker({options.trackGapSeconds, options.minObservations, options.singleReadConfidence,
                               options.unfittingTrackConfidence});
         QList<TrackedPlate> plates;
@@ -126,32 +138,41 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
 
         QElapsedTimer timer;
         timer.start();
-        cv::Mat image;
-        qint64 index = 0;
-        for (;; ++index) {
+        // Decoding runs on its own thread from here on; this thread analyses what it hands over, in frame order.
+        const InferenceThreads inferenceThreads(options.inferenceThreads);
+        internal::FootageDecoder decoder(std::move(*capture), every, decodeAhead);
+        for (;;) {
             job.waitWhilePaused();
             if (job.isCancelled())
                 return fail(ErrorCode::Cancelled, QStringLiteral("Footage analysis was cancelled"));
-            if (!grabNext(*capture))
+            auto sample = decoder.next();
+            if (!sample)
                 break;
-            const double seconds = frameSeconds(*capture, index, fps);
-            ++m_statistics.framesDecoded;
-            m_statistics.durationSeconds = seconds;
-            if (index % every != 0)
+            const double seconds = sample->seconds;
+            job.reportProgress(sample->index + 1, frameCount, QStringLiteral("Reading plates"));
+            using Scene = internal::AnalysisPacer::Scene;
+            const Scene scene = !tracker.hasOpenTracks() ? Scene::Empty
+                                : tracker.hasUnsettledTracks(options.settledReads, options.settledConfidence,
+                                                             options.unsettledReadsAtMost)
+                                    ? Scene::Reading
+                                    : Scene::Settled;
+            if (!pacer.shouldAnalyse(seconds, scene))
                 continue;
-            if (!capture->retrieve(image) || image.empty())
+            if (!gate.shouldAnalyse(internal::matView(sample->frame), seconds, tracker.hasOpenTracks()))
                 continue;
-            if (!gate.shouldAnalyse(image, seconds, tracker.hasOpenTracks()))
-                continue;
+            pacer.analysed(seconds);
             ++m_statistics.framesAnalysed;
-            const Frame frame = internal::frameFromMat(image);
-            auto reads = m_recognizer.recognize(frame, options.detectionView);
+            auto reads = m_recognizer.recognize(sample->frame, scene == Scene::Settled ? options.settledDetectionView
+                                                                                       : options.detectionView);
             if (!reads)
                 return std::unexpected(reads.error());
-            tracker.addFrame(seconds, *reads, frame);
+            tracker.addFrame(seconds, *reads, sample->frame);
             emitPlates(tracker.takeClosed(seconds));
-            job.reportProgress(index + 1, frameCount, QStringLiteral("Reading plates"));
         }
+        m_statistics.framesDecoded = decoder.framesDecoded();
+        m_statistics.durationSeconds = decoder.lastSeconds();
+        if (!decoder.error().isEmpty())
+            return fail(ErrorCode::Corrupt, QStringLiteral("The footage could not be decoded"), decoder.error());
         if (m_statistics.framesDecoded == 0)
             return fail(ErrorCode::InvalidInput, QStringLiteral("The footage holds no decodable frames"), path);
         emitPlates(tracker.takeAll());

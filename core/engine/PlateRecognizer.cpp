@@ -24,6 +24,34 @@ constexpr int beamResults = 12;
 // Shorter readings are nearly always fragments (a sticker's digits, a tail-light reflection, half a plate); the
 // few US vanity plates that short are given up for far fewer false reads.
 constexpr int minimumPlateLength = 4;
+// A read shaped like no US layout in the same picture as a fairly sure read that is shaped like one is far more
+// often a sticker, a dealer's text or a house number than a second, odd plate: its confidence is scaled by this
+// (on us-dev it took the reads at >= 0.9 away from the labelled plate from 12 to 5; docs/engine.md).
+constexpr double besidePlateLayoutConfidence = 0.5;
+constexpr double unshapedBesidePlateFactor = 0.5;
+
+bool fitsLayout(const PlateRead& read)
+{
+    return !read.candidates.isEmpty() && read.candidates.first().matchesFormat;
+}
+
+// The calibration says how likely a text is right if it is a plate, not whether it is one: the picture's other
+// reads say that. Scaling every candidate keeps their order and the read equal to its first candidate.
+void demoteUnshapedBesidePlates(QList<PlateRead>& reads)
+{
+    const bool plateInView = std::any_of(reads.begin(), reads.end(), [](const PlateRead& r) {
+        return fitsLayout(r) && r.confidence >= besidePlateLayoutConfidence;
+    });
+    if (!plateInView)
+        return;
+    for (PlateRead& read : reads) {
+        if (fitsLayout(read) || read.candidates.isEmpty())
+            continue;
+        for (PlateCandidate& c : read.candidates)
+            c.confidence *= unshapedBesidePlateFactor;
+        read.confidence = read.candidates.first().confidence;
+    }
+}
 
 } // namespace
 
@@ -134,10 +162,11 @@ Result<QList<PlateRead>> PlateRecognizer::recognize(const Frame& frame, Detectio
             if (!refined)
                 continue;
             PlateRead read = d->readQuad(image, refined->quad, std::max(detection.score, refined->score));
-            if (read.text.isEmpty() || read.confidence < d->options.minConfidence)
-                continue;
-            reads.append(std::move(read));
+            if (!read.text.isEmpty())
+                reads.append(std::move(read));
         }
+        demoteUnshapedBesidePlates(reads);
+        reads.removeIf([&](const PlateRead& r) { return r.confidence < d->options.minConfidence; });
         return reads;
     } catch (const cv::Exception& e) {
         return fail(ErrorCode::Internal, QStringLiteral("Plate recognition failed"), QString::fromUtf8(e.what()));

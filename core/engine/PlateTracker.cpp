@@ -169,6 +169,14 @@ std::optional<TrackedPlate> PlateTracker::close(const Track& track) const
     return plate;
 }
 
+bool PlateTracker::hasUnsettledTracks(int agreeingReads, double confidence, int readsAtMost) const
+{
+    return std::any_of(m_tracks.begin(), m_tracks.end(), [&](const Track& t) {
+        const bool settled = t.topVotes.value(t.leader) >= agreeingReads && t.bestConf.value(t.leader) >= confidence;
+        return !settled && t.times.size() < readsAtMost;
+    });
+}
+
 QList<TrackedPlate> PlateTracker::takeClosed(double nowSeconds)
 {
     QList<TrackedPlate> out;

@@ -32,6 +32,11 @@ public:
     /// Closes every open track (end of footage).
     [[nodiscard]] QList<TrackedPlate> takeAll();
     [[nodiscard]] bool hasOpenTracks() const { return !m_tracks.isEmpty(); }
+    /// Whether some open track with fewer than readsAtMost reads has not yet read its leading text in agreeingReads
+    /// frames, one of them at confidence or more. Footage looks densely until every track has, then less often; a
+    /// track that does not settle in readsAtMost reads (a sticker, a plate too far away) stops counting
+    /// (docs/engine.md).
+    [[nodiscard]] bool hasUnsettledTracks(int agreeingReads, double confidence, int readsAtMost) const;
 
     /// Levenshtein distance, used to let a misread frame still join its track.
     [[nodiscard]] static int editDistance(const QString& a, const QString& b);

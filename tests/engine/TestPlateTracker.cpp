@@ -114,6 +114,29 @@ private slots:
         QCOMPARE(fitting[0].text, QStringLiteral("7ABC123"));
     }
 
+    // Footage looks densely while a track is unsettled: until its leading text was read alike in 3 frames, one of
+    // them surely; a track that never settles (a sticker read differently each time) stops counting after 8 reads.
+    void settlesAfterAgreeingSureReads()
+    {
+        PlateTracker tracker(settings());
+        QVERIFY(!tracker.hasUnsettledTracks(3, 0.9, 8));
+        const QRect box(100, 200, 80, 40);
+        tracker.addFrame(0.0, {read(QStringLiteral("7ABC123"), 0.95, box)}, Frame());
+        QVERIFY(tracker.hasUnsettledTracks(3, 0.9, 8));
+        tracker.addFrame(0.1, {read(QStringLiteral("7ABC123"), 0.6, box)}, Frame());
+        QVERIFY(tracker.hasUnsettledTracks(3, 0.9, 8));
+        tracker.addFrame(0.2, {read(QStringLiteral("7ABC123"), 0.7, box)}, Frame());
+        QVERIFY(!tracker.hasUnsettledTracks(3, 0.9, 8));
+
+        PlateTracker unsure(settings());
+        for (int i = 0; i < 8; ++i) {
+            QVERIFY(i == 0 || unsure.hasUnsettledTracks(3, 0.9, 8));
+            unsure.addFrame(i * 0.1, {read(QStringLiteral("E3H9"), 0.6, box, false)}, Frame());
+        }
+        QVERIFY(!unsure.hasUnsettledTracks(3, 0.9, 8));
+        QVERIFY(unsure.hasUnsettledTracks(3, 0.9, 9));
+    }
+
     void editDistance()
     {
         QCOMPARE(PlateTracker::editDistance(QStringLiteral("ABC123"), QStringLiteral("ABC123")), 0);
