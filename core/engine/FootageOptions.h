@@ -23,6 +23,11 @@ struct FootageOptions {
     /// vehicle being tracked, idleAnalysisFps. docs/engine.md has the figures.
     double settledAnalysisFps = 1.5;
     double idleAnalysisFps = 5.0;
+    /// While a vehicle in view is being read, the whole frame is searched for plates this often (0 = every
+    /// analysed frame); the frames between only look near the plates already tracked (the detector's zoomed look
+    /// and the OCR, a few ms a plate against ~50 for the full pass), which reads them as often as before. New
+    /// vehicles are found at this rate, as with nothing in view (idleAnalysisFps). docs/engine.md has the figures.
+    double readingDetectionFps = 5.0;
     int settledReads = 2;
     double settledConfidence = 0.9;
     /// A track that has not settled after this many reads (a sticker, a plate too far away to read) no longer
@@ -71,6 +76,7 @@ struct FootageOptions {
         options.analysisFps = 0.0;
         options.settledAnalysisFps = 0.0;
         options.idleAnalysisFps = 0.0;
+        options.readingDetectionFps = 0.0;
         options.settledDetectionView = options.detectionView;
         options.motionGating = false;
         return options;

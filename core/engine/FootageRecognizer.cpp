@@ -123,7 +123,8 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
         internal::MotionGate gate(options.motionGating ? options.motionThreshold : -1.0,
                                   options.keyframeIntervalSeconds);
         internal::AnalysisPacer pacer(sampling ? options.settledAnalysisFps : 0.0,
-                                      sampling ? options.idleAnalysisFps : 0.0);
+                                      sampling ? options.idleAnalysisFps : 0.0,
+                                      sampling ? options.readingDetectionFps : 0.0);
         PlateTracker tracker({options.trackGapSeconds, options.minObservations, options.singleReadConfidence,
                               options.unfittingTrackConfidence});
         QList<TrackedPlate> plates;
@@ -160,10 +161,14 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
                 continue;
             if (!gate.shouldAnalyse(internal::matView(sample->frame), seconds, tracker.hasOpenTracks()))
                 continue;
-            pacer.analysed(seconds);
+            const bool fullDetection = pacer.needsFullDetection(seconds, scene);
+            pacer.analysed(seconds, fullDetection);
             ++m_statistics.framesAnalysed;
-            auto reads = m_recognizer.recognize(sample->frame, scene == Scene::Settled ? options.settledDetectionView
-                                                                                       : options.detectionView);
+            if (!fullDetection)
+                ++m_statistics.framesLookedNear;
+            auto reads = !fullDetection ? m_recognizer.recognizeNear(sample->frame, tracker.openRegions())
+                         : m_recognizer.recognize(sample->frame, scene == Scene::Settled ? options.settledDetectionView
+                                                                                         : options.detectionView);
             if (!reads)
                 return std::unexpected(reads.error());
             tracker.addFrame(seconds, *reads, sample->frame);
@@ -180,9 +185,11 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
                   [](const TrackedPlate& a, const TrackedPlate& b) { return a.firstSeenSeconds < b.firstSeenSeconds; });
         m_statistics.wallSeconds = timer.nsecsElapsed() / 1e9;
         job.reportProgress(frameCount, frameCount, QStringLiteral("Done"));
-        diag::info(QStringLiteral("Footage analysed: %1 frames decoded, %2 analysed, %3 plates, %4 s")
+        diag::info(QStringLiteral("Footage analysed: %1 frames decoded, %2 analysed (%3 only near tracked plates), "
+                                  "%4 plates, %5 s")
                        .arg(m_statistics.framesDecoded)
                        .arg(m_statistics.framesAnalysed)
+                       .arg(m_statistics.framesLookedNear)
                        .arg(plates.size())
                        .arg(m_statistics.wallSeconds, 0, 'f', 1));
         return plates;

@@ -21,7 +21,10 @@ public:
     /// Figures of the last run, for benchmarks and the log.
     struct Statistics {
         qint64 framesDecoded = 0;
+        /// Frames the recognizer looked at, with a full detection or only near the tracked plates (the second
+        /// also counted in framesLookedNear).
         qint64 framesAnalysed = 0;
+        qint64 framesLookedNear = 0;
         double durationSeconds = 0.0;
         double wallSeconds = 0.0;
     };

@@ -33,6 +33,8 @@ struct PlateRead {
     QRect box;
     /// How sure the detector is that this is a plate at all (0-1, uncalibrated).
     double detectionScore = 0.0;
+    /// Found only in the detector's contrast-equalised view (DetectionView::Equalised or Both).
+    bool equalisedView = false;
     /// Ranked readings, best first, the best one included.
     QList<PlateCandidate> candidates;
     /// The plate rectified to a fronto-parallel view (BGR, 2:1).

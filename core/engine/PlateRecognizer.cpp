@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace alpr::engine {
 
@@ -60,6 +61,9 @@ struct PlateRecognizer::Private {
     internal::ModelBundle models;
 
     PlateRead readQuad(const cv::Mat& image, const std::array<cv::Point2f, 4>& quad, double detectionScore);
+    /// The zoomed second look at a detection and, when it holds, the read; empty text when it does not.
+    std::optional<PlateRead> readDetection(const cv::Mat& image, const internal::PlateDetection& detection);
+    QList<PlateRead> finish(QList<PlateRead> reads) const;
     QList<PlateCandidate> rankCandidates(const CtcProbabilities& probs) const;
 };
 
@@ -118,6 +122,26 @@ PlateRead PlateRecognizer::Private::readQuad(const cv::Mat& image, const std::ar
     return read;
 }
 
+std::optional<PlateRead> PlateRecognizer::Private::readDetection(const cv::Mat& image,
+                                                                 const internal::PlateDetection& detection)
+{
+    auto refined = models.detector->refine(image, detection, static_cast<float>(options.refineThreshold));
+    if (!refined)
+        return std::nullopt;
+    PlateRead read = readQuad(image, refined->quad, std::max(detection.score, refined->score));
+    read.equalisedView = refined->equalised;
+    if (read.text.isEmpty())
+        return std::nullopt;
+    return read;
+}
+
+QList<PlateRead> PlateRecognizer::Private::finish(QList<PlateRead> reads) const
+{
+    demoteUnshapedBesidePlates(reads);
+    reads.removeIf([&](const PlateRead& r) { return r.confidence < options.minConfidence; });
+    return reads;
+}
+
 PlateRecognizer::PlateRecognizer(std::unique_ptr<Private> d) : d(std::move(d)) {}
 
 PlateRecognizer::~PlateRecognizer() = default;
@@ -158,16 +182,39 @@ Result<QList<PlateRead>> PlateRecognizer::recognize(const Frame& frame, Detectio
                                                            d->options.maxPlates, view);
         QList<PlateRead> reads;
         for (const auto& detection : detections) {
-            auto refined = d->models.detector->refine(image, detection, static_cast<float>(d->options.refineThreshold));
-            if (!refined)
-                continue;
-            PlateRead read = d->readQuad(image, refined->quad, std::max(detection.score, refined->score));
-            if (!read.text.isEmpty())
-                reads.append(std::move(read));
+            if (auto read = d->readDetection(image, detection))
+                reads.append(std::move(*read));
         }
-        demoteUnshapedBesidePlates(reads);
-        reads.removeIf([&](const PlateRead& r) { return r.confidence < d->options.minConfidence; });
-        return reads;
+        return d->finish(std::move(reads));
+    } catch (const cv::Exception& e) {
+        return fail(ErrorCode::Internal, QStringLiteral("Plate recognition failed"), QString::fromUtf8(e.what()));
+    }
+}
+
+Result<QList<PlateRead>> PlateRecognizer::recognizeNear(const Frame& frame, const QList<PlateRegion>& regions)
+{
+    if (frame.isNull())
+        return fail(ErrorCode::InvalidInput, QStringLiteral("There is no image to analyse"));
+    try {
+        const cv::Mat image = internal::matView(frame);
+        QList<PlateRead> reads;
+        for (const PlateRegion& region : regions) {
+            const QRect box = region.box.intersected(QRect(0, 0, image.cols, image.rows));
+            if (box.width() < 4 || box.height() < 2)
+                continue;
+            // The earlier box stands in for the detector's coarse find: refine() zooms on it and keeps the plate
+            // nearest its centre, so a plate that moved a little between the frames is found and its corners
+            // measured afresh.
+            internal::PlateDetection near;
+            const auto x0 = static_cast<float>(box.left()), y0 = static_cast<float>(box.top());
+            const auto x1 = static_cast<float>(box.left() + box.width()), y1 = static_cast<float>(box.top() + box.height());
+            near.quad = {cv::Point2f(x0, y0), cv::Point2f(x1, y0), cv::Point2f(x1, y1), cv::Point2f(x0, y1)};
+            near.equalised = region.equalisedView;
+            // near.score is 0, so the read carries the zoomed look's own score.
+            if (auto read = d->readDetection(image, near))
+                reads.append(std::move(*read));
+        }
+        return d->finish(std::move(reads));
     } catch (const cv::Exception& e) {
         return fail(ErrorCode::Internal, QStringLiteral("Plate recognition failed"), QString::fromUtf8(e.what()));
     }

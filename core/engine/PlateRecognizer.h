@@ -3,6 +3,7 @@
 #include "common/Result.h"
 #include "engine/Frame.h"
 #include "engine/PlateRead.h"
+#include "engine/PlateRegion.h"
 #include "engine/RecognizerOptions.h"
 
 #include <QList>
@@ -30,6 +31,12 @@ public:
     [[nodiscard]] Result<QList<PlateRead>> recognize(const Frame& frame);
     /// The same, with the detector looking at the given views instead of options().detectionView.
     [[nodiscard]] Result<QList<PlateRead>> recognize(const Frame& frame, DetectionView view);
+
+    /// Looks only where plates were in an earlier frame of the same footage: each region gets the detector's
+    /// zoomed second look (no pass over the whole frame) and, where that finds the plate again, the OCR. A few
+    /// milliseconds a region against tens for recognize(), so footage can follow and read a plate between full
+    /// detections (docs/engine.md); a plate that moved out of its region is simply not found here.
+    [[nodiscard]] Result<QList<PlateRead>> recognizeNear(const Frame& frame, const QList<PlateRegion>& regions);
 
     /// Reads an already cropped plate image (the whole frame is the plate), skipping detection. Used to measure
     /// the OCR alone and by callers that have their own plate boxes.

@@ -83,6 +83,7 @@ void PlateTracker::absorb(Track& track, double seconds, const PlateRead& read, c
     track.times.append(seconds);
     track.topVotes[read.text] += 1;
     track.lastBox = read.box;
+    track.lastEqualised = read.equalisedView;
     track.lastSeen = seconds;
     track.leader =
         std::max_element(track.votes.keyValueBegin(), track.votes.keyValueEnd(), [](const auto& a, const auto& b) {
@@ -175,6 +176,14 @@ bool PlateTracker::hasUnsettledTracks(int agreeingReads, double confidence, int 
         const bool settled = t.topVotes.value(t.leader) >= agreeingReads && t.bestConf.value(t.leader) >= confidence;
         return !settled && t.times.size() < readsAtMost;
     });
+}
+
+QList<PlateRegion> PlateTracker::openRegions() const
+{
+    QList<PlateRegion> regions;
+    for (const Track& t : m_tracks)
+        regions.append(PlateRegion{t.lastBox, t.lastEqualised});
+    return regions;
 }
 
 QList<TrackedPlate> PlateTracker::takeClosed(double nowSeconds)

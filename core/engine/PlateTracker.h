@@ -2,6 +2,7 @@
 
 #include "engine/Frame.h"
 #include "engine/PlateRead.h"
+#include "engine/PlateRegion.h"
 #include "engine/TrackedPlate.h"
 
 #include <QHash>
@@ -38,6 +39,9 @@ public:
     /// (docs/engine.md).
     [[nodiscard]] bool hasUnsettledTracks(int agreeingReads, double confidence, int readsAtMost) const;
 
+    /// Where each open track's plate was last seen, for a look near it in the next frames.
+    [[nodiscard]] QList<PlateRegion> openRegions() const;
+
     /// Levenshtein distance, used to let a misread frame still join its track.
     [[nodiscard]] static int editDistance(const QString& a, const QString& b);
 
@@ -48,6 +52,7 @@ private:
         QHash<QString, int> topVotes;    // text -> frames where it was the best reading
         QList<double> times;
         QRect lastBox;
+        bool lastEqualised = false;
         double firstSeen = 0.0;
         double lastSeen = 0.0;
         QString leader; // current consensus text

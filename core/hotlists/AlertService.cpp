@@ -5,6 +5,7 @@
 #include "hotlists/AlertCsvWriter.h"
 #include "hotlists/HotlistMatcher.h"
 #include "hotlists/HotlistSettings.h"
+#include "hotlists/HotlistText.h"
 #include "reads/ReadRepository.h"
 #include "search/ReadIndexer.h"
 #include "store/Database.h"
@@ -78,14 +79,6 @@ QString selectSql(bool clets, const QString& where)
                  .arg(clets ? QStringLiteral("a.nic, a.ori, a.incident_date, a.vehicle, a.record_text")
                             : QStringLiteral("'', '', '', '', ''")),
              where);
-}
-
-bool hasControl(const QString& text)
-{
-    for (const QChar c : text)
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return true;
-    return false;
 }
 
 } // namespace
@@ -259,7 +252,7 @@ Result<Alert> AlertService::markVisual(qint64 alertId)
 Result<Alert> AlertService::confirm(qint64 alertId, CletsOutcome outcome, const QString& reference)
 {
     const QString ref = reference.trimmed();
-    if (ref.isEmpty() || ref.size() > kMaxReferenceLength || hasControl(ref))
+    if (ref.isEmpty() || ref.size() > kMaxReferenceLength || HotlistText::hasControlCharacters(ref))
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("Give the dispatcher or CLETS message reference (one line, at most %1 characters)")
                         .arg(kMaxReferenceLength));

@@ -9,7 +9,7 @@ namespace alpr {
 
 namespace {
 
-const FixedWidthLayout& layout()
+const FixedWidthLayout& clewLayout()
 {
     static const FixedWidthLayout l({{QStringLiteral("plate"), 1, 8},
                                      {QStringLiteral("state"), 9, 2},
@@ -34,7 +34,7 @@ const QRegularExpression& trailerPattern()
 
 Result<HotlistParseResult> CaDojHotlistParser::parse(const QByteArray& data, const QString& category)
 {
-    const FixedWidthLayout& l = layout();
+    const FixedWidthLayout& l = clewLayout();
     QList<QByteArray> lines = HotlistText::splitLines(data);
     while (!lines.isEmpty() && lines.last().trimmed().isEmpty())
         lines.removeLast();

@@ -22,20 +22,12 @@ namespace {
 
 const AccessPurpose kMaintenancePurpose{QStringLiteral("Hot-list maintenance"), {}};
 
-bool hasControl(const QString& text)
-{
-    for (const QChar c : text)
-        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-            return true;
-    return false;
-}
-
 QString json(const QJsonObject& o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-std::optional<QDateTime> optionalTime(const store::Statement& s, int column)
+std::optional<QDateTime> expiryTime(const store::Statement& s, int column)
 {
     if (s.isNull(column))
         return std::nullopt;
@@ -105,7 +97,7 @@ Hotlist listFromRow(const store::Statement& s, const QDateTime& now, int staleHo
     h.category = s.text(3);
     h.priority = int(s.int64(4));
     h.lookAlike = s.int64(5) != 0;
-    h.expiresUtc = optionalTime(s, 6);
+    h.expiresUtc = expiryTime(s, 6);
     h.createdUtc = QDateTime::fromSecsSinceEpoch(s.int64(7), Qt::UTC);
     h.refreshedUtc = QDateTime::fromSecsSinceEpoch(s.int64(8), Qt::UTC);
     h.entryCount = int(s.int64(9));
@@ -149,7 +141,7 @@ Result<HotlistImportReport> HotlistService::import(const HotlistFileContents& fi
     if (auto allowed = m_session.require(Permission::ManageHotlists, QStringLiteral("load hot lists")); !allowed)
         return std::unexpected(allowed.error());
     const QString name = options.name.trimmed();
-    if (name.isEmpty() || name.size() > kMaxNameLength || hasControl(name))
+    if (name.isEmpty() || name.size() > kMaxNameLength || HotlistText::hasControlCharacters(name))
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("Give the list a name: one line, at most %1 characters").arg(kMaxNameLength));
     if (name.compare(kManualListName, Qt::CaseInsensitive) == 0)
@@ -364,7 +356,7 @@ Result<QList<HotlistEntry>> HotlistService::entries(qint64 hotlistId, const QStr
             e.lookAlike = s.int64(6) != 0;
             e.reason = s.text(7);
             e.notes = s.text(8);
-            e.expiresUtc = optionalTime(s, 9);
+            e.expiresUtc = expiryTime(s, 9);
             e.createdUtc = QDateTime::fromSecsSinceEpoch(s.int64(10), Qt::UTC);
             e.createdBy = s.text(11);
             e.clets = {s.text(12), s.text(13), s.text(14), s.text(15), s.text(16), !clets};
@@ -392,7 +384,7 @@ Result<ManualEntryReport> HotlistService::addEntry(const ManualEntry& input)
     if (input.priority < 0 || input.priority > HotlistPriority::Low)
         return fail(ErrorCode::InvalidInput, QStringLiteral("The priority is 1 (high), 2 or 3 (low)"));
     e.reason = input.reason.trimmed();
-    if (e.reason.isEmpty() || e.reason.size() > 200 || hasControl(e.reason))
+    if (e.reason.isEmpty() || e.reason.size() > 200 || HotlistText::hasControlCharacters(e.reason))
         return fail(ErrorCode::InvalidInput, QStringLiteral("Give the reason: one line, at most 200 characters"));
     e.notes = input.notes;
     if (e.notes.size() > 2000)
@@ -457,7 +449,7 @@ VoidResult HotlistService::removeEntry(qint64 entryId, const QString& reason)
         !allowed)
         return std::unexpected(allowed.error());
     const QString why = reason.trimmed();
-    if (why.isEmpty() || why.size() > 200 || hasControl(why))
+    if (why.isEmpty() || why.size() > 200 || HotlistText::hasControlCharacters(why))
         return fail(ErrorCode::InvalidInput,
                     QStringLiteral("Say why the entry is removed (one line, at most 200 characters)"));
     return guardedResult([&]() -> VoidResult {

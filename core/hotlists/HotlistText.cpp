@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace alpr {
 
 namespace {
@@ -65,6 +67,11 @@ std::optional<QString> HotlistText::plateProblem(const QString& normalized)
     if (!PlateText::isValid(normalized))
         return QStringLiteral("plate \"%1\" is not 1-10 letters and digits").arg(normalized.left(20));
     return std::nullopt;
+}
+
+bool HotlistText::hasControlCharacters(const QString& text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
 }
 
 } // namespace alpr

@@ -19,6 +19,9 @@ public:
     [[nodiscard]] static bool isStateCode(const QString& code);
     /// YYYYMMDD -> YYYY-MM-DD; nothing when it is not a date.
     [[nodiscard]] static std::optional<QString> compactDate(const QString& yyyymmdd);
+    /// Whether free text typed by a user (a list name, a reason, a dispatch reference) holds a control character
+    /// (C0 or DEL), which would break the audit record and the CSV exports.
+    [[nodiscard]] static bool hasControlCharacters(const QString& text);
     /// Plate text normalized (PlateText) or an error reason.
     [[nodiscard]] static std::optional<QString> plateProblem(const QString& normalized);
 };

@@ -9,7 +9,7 @@ namespace alpr {
 
 namespace {
 
-const FixedWidthLayout& layout()
+const FixedWidthLayout& ncicLayout()
 {
     static const FixedWidthLayout l({{QStringLiteral("type"), 1, 1},
                                      {QStringLiteral("nic"), 2, 9},
@@ -42,7 +42,7 @@ const QHash<QChar, QString>& categories()
 HotlistParseResult NcicHotlistParser::parse(const QByteArray& data)
 {
     HotlistParseResult result;
-    const FixedWidthLayout& l = layout();
+    const FixedWidthLayout& l = ncicLayout();
     const QList<QByteArray> lines = HotlistText::splitLines(data);
     for (int i = 0; i < lines.size(); ++i) {
         const QByteArray& line = lines[i];

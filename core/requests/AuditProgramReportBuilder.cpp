@@ -48,7 +48,7 @@ void appendDistinct(QStringList& list, const QString& value)
         list.append(value);
 }
 
-QDateTime parseTime(const QString& text)
+QDateTime storedTime(const QString& text)
 {
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
@@ -212,7 +212,7 @@ void AuditProgramReportBuilder::findAccounts(AuditProgramReport& report, const Q
             "SELECT user, max(time_utc) FROM audit WHERE action = 'login' AND time_utc <= ?1 GROUP BY user"));
         s.bind(1, asOf.toString(Qt::ISODateWithMs));
         while (s.step())
-            lastLogin.insert(s.text(0), parseTime(s.text(1)));
+            lastLogin.insert(s.text(0), storedTime(s.text(1)));
     }
     auto s = m_db.prepare(QStringLiteral(
         "SELECT name, role, coalesce(training_until, ''), created_utc FROM accounts WHERE disabled = 0 ORDER BY name"));
@@ -222,7 +222,7 @@ void AuditProgramReportBuilder::findAccounts(AuditProgramReport& report, const Q
         f.role = roleFromName(s.text(1)).transform(roleDisplayName).value_or(s.text(1));
         f.trainingUntil = QDate::fromString(s.text(2), Qt::ISODate);
         f.lastLoginUtc = lastLogin.value(f.user);
-        const QDateTime created = parseTime(s.text(3));
+        const QDateTime created = storedTime(s.text(3));
         if (!f.trainingUntil.isValid() || f.trainingUntil < asOf.date()) {
             for (const AuditRecord& r : records)
                 if (r.user == f.user && (!f.trainingUntil.isValid() || r.timeUtc.date() > f.trainingUntil))
@@ -294,7 +294,7 @@ void AuditProgramReportBuilder::findSilentUnits(AuditProgramReport& report)
                                          "(last_transfer_utc IS NULL OR last_transfer_utc < ?1) ORDER BY id"));
     s.bind(1, cut.toString(Qt::ISODateWithMs)).bind(2, cut.toString(Qt::ISODateWithMs));
     while (s.step())
-        report.silentUnits.append({s.text(0), s.text(1), s.isNull(2) ? QDateTime() : parseTime(s.text(2))});
+        report.silentUnits.append({s.text(0), s.text(1), s.isNull(2) ? QDateTime() : storedTime(s.text(2))});
 }
 
 } // namespace alpr

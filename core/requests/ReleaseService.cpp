@@ -15,7 +15,7 @@ namespace alpr {
 
 namespace {
 
-constexpr auto kColumns = "id, agency, officer, officer_contact, identity_verified, legal_basis, case_number, "
+constexpr auto kReleaseColumns = "id, agency, officer, officer_contact, identity_verified, legal_basis, case_number, "
                           "released_what, approved_by, package_name, manifest_sha256, released_utc, recorded_by";
 
 AgencyRelease releaseFromRow(const store::Statement& s)
@@ -127,7 +127,7 @@ Result<AgencyRelease> ReleaseService::add(const NewAgencyRelease& input)
                                                purpose));
         tx.commit();
         auto s =
-            m_db.prepare(QStringLiteral("SELECT %1 FROM agency_releases WHERE id = ?1").arg(QLatin1String(kColumns)));
+            m_db.prepare(QStringLiteral("SELECT %1 FROM agency_releases WHERE id = ?1").arg(QLatin1String(kReleaseColumns)));
         s.bind(1, id);
         s.step();
         return releaseFromRow(s);
@@ -140,7 +140,7 @@ Result<QList<AgencyRelease>> ReleaseService::list(const QDateTime& fromUtc, cons
     if (auto allowed = requireReader(); !allowed)
         return std::unexpected(allowed.error());
     return guarded([&] {
-        QString sql = QStringLiteral("SELECT %1 FROM agency_releases WHERE 1=1").arg(QLatin1String(kColumns));
+        QString sql = QStringLiteral("SELECT %1 FROM agency_releases WHERE 1=1").arg(QLatin1String(kReleaseColumns));
         if (fromUtc.isValid())
             sql += QStringLiteral(" AND released_utc >= ?1");
         if (toUtc.isValid())

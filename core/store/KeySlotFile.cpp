@@ -13,7 +13,8 @@ namespace {
 
 constexpr int kFormatVersion = 1;
 constexpr int kLockWaitMs = 20000;
-constexpr auto kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+// The slot file and its lock: the owner only (the store folder is 0700 too).
+constexpr auto kSlotFileMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 QString b64(const QByteArray& a) { return QString::fromLatin1(a.toBase64()); }
 QByteArray unb64(const QJsonValue& v) { return QByteArray::fromBase64(v.toString().toLatin1()); }
@@ -112,11 +113,11 @@ VoidResult KeySlotFile::save() const
     if (!out.open(QIODevice::WriteOnly))
         return fail(ErrorCode::Io, QStringLiteral("Cannot write the key slot file"), out.errorString());
     // QSaveFile writes a temporary file and renames it: owner-only from the first byte, not only after.
-    out.setPermissions(kOwnerOnly);
+    out.setPermissions(kSlotFileMode);
     out.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!out.commit())
         return fail(ErrorCode::Io, QStringLiteral("Cannot write the key slot file"), out.errorString());
-    QFile::setPermissions(m_path, kOwnerOnly);
+    QFile::setPermissions(m_path, kSlotFileMode);
     return {};
 }
 
@@ -232,7 +233,7 @@ Result<KeySlotFile> KeySlotFile::loadForUpdate(const QString& path)
         return fail(ErrorCode::Io,
                     QStringLiteral("The store is busy: another program is logging in or changing accounts; try again"),
                     QStringLiteral("QLockFile error %1").arg(int(lock->error())));
-    QFile::setPermissions(path + QStringLiteral(".lock"), kOwnerOnly);
+    QFile::setPermissions(path + QStringLiteral(".lock"), kSlotFileMode);
     auto file = load(path);
     if (file)
         file->m_lock = std::move(lock);

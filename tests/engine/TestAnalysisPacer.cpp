@@ -17,7 +17,7 @@ private:
         for (int i = 0; i < 20; ++i) {
             const double seconds = 10.0 + i * 0.1;
             if (pacer.shouldAnalyse(seconds, scene)) {
-                pacer.analysed(seconds);
+                pacer.analysed(seconds, pacer.needsFullDetection(seconds, scene));
                 times.append(seconds);
             }
         }
@@ -46,9 +46,33 @@ private slots:
     void jitteredTimesStillCount()
     {
         AnalysisPacer pacer(2.0, 5.0);
-        pacer.analysed(1.0);
+        pacer.analysed(1.0, true);
         QVERIFY(!pacer.shouldAnalyse(1.4, Scene::Settled));
         QVERIFY(pacer.shouldAnalyse(1.4995, Scene::Settled));
+    }
+
+    // While reading, every sample is analysed, but only every readingDetectionFps-th gets the full detection; the
+    // rest look near the tracked plates. Settled and empty scenes always detect in full.
+    void readingDetectsInFullAtItsOwnRate()
+    {
+        AnalysisPacer pacer(2.0, 5.0, 5.0);
+        int full = 0, near = 0;
+        for (int i = 0; i < 20; ++i) {
+            const double seconds = 10.0 + i * 0.1;
+            QVERIFY(pacer.shouldAnalyse(seconds, Scene::Reading));
+            const bool detect = pacer.needsFullDetection(seconds, Scene::Reading);
+            QCOMPARE(detect, i % 2 == 0); // every 0.2 s, starting with the first
+            pacer.analysed(seconds, detect);
+            (detect ? full : near) += 1;
+        }
+        QCOMPARE(full, 10);
+        QCOMPARE(near, 10);
+        QVERIFY(pacer.needsFullDetection(12.05, Scene::Settled));
+        QVERIFY(pacer.needsFullDetection(12.05, Scene::Empty));
+        AnalysisPacer everyFrame(0.0, 0.0, 0.0);
+        QVERIFY(everyFrame.needsFullDetection(1.0, Scene::Reading));
+        everyFrame.analysed(1.0, true);
+        QVERIFY(everyFrame.needsFullDetection(1.033, Scene::Reading));
     }
 
     void zeroRatesMeanEverySample()

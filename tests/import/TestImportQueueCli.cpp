@@ -103,13 +103,24 @@ private slots:
     void aQueueKilledMidWayIsResumedByANewProcess()
     {
         const QString folder = folderOfStills(QStringLiteral("killed"));
-        // Other copies of the same stills are in already: give these other content, one byte at the end (JPEG
-        // decoders ignore what follows the end-of-image marker).
-        for (const QString& f : QDir(folder).entryList(QDir::Files)) {
-            QFile file(QDir(folder).filePath(f));
-            QVERIFY(file.open(QIODevice::Append));
-            file.write("\n");
+        // Four copies of each still, so that many files are still to come when the kill lands however late the
+        // loaded machine schedules this process (with five, the child once finished before it). Other copies of
+        // the same stills are in already: each copy gets other content, line feeds at the end (JPEG decoders
+        // ignore what follows the end-of-image marker).
+        const QStringList originals = QDir(folder).entryList(QDir::Files);
+        for (int copy = 0; copy < 4; ++copy) {
+            for (const QString& f : originals) {
+                const QString target = copy == 0 ? QDir(folder).filePath(f)
+                                                 : QDir(folder).filePath(QStringLiteral("c%1_%2").arg(copy).arg(f));
+                if (copy > 0)
+                    QVERIFY(QFile::copy(QDir(folder).filePath(f), target));
+                QFile file(target);
+                QVERIFY(file.open(QIODevice::Append));
+                file.write(QByteArray(copy + 1, '\n'));
+            }
         }
+        const qint64 files = QDir(folder).entryList(QDir::Files).size();
+        QCOMPARE(files, qint64(4 * kStills.size()));
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ALPR_KDF_ITERATIONS"), QStringLiteral("2000"));
@@ -137,12 +148,12 @@ private slots:
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QVERIFY(resumed.err.contains(QLatin1String("resuming import queue")));
         QCOMPARE(resumed.out.count(QLatin1String("imported\t")) + resumed.out.count(QLatin1String("skipped\t")),
-                 kStills.size());
+                 files);
         // Each file once: one imports row and one audit record a file of the folder, no read twice.
-        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM imports WHERE unit_id = 'CAR-2'")), qint64(kStills.size()));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM imports WHERE unit_id = 'CAR-2'")), files);
         QCOMPARE(
             count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'import.file' AND object = 'unit:CAR-2'")),
-            qint64(kStills.size()));
+            files);
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM reads WHERE unit_id = 'CAR-2'")),
                  count(QStringLiteral("SELECT sum(reads) FROM imports WHERE unit_id = 'CAR-2'")));
         QCOMPARE(alprctl({QStringLiteral("import"), QStringLiteral("--resume")}).exitCode, 4); // nothing left

@@ -14,9 +14,17 @@ double intervalOf(double fps)
 
 } // namespace
 
-AnalysisPacer::AnalysisPacer(double settledFps, double idleFps)
-    : m_settledInterval(intervalOf(settledFps)), m_idleInterval(intervalOf(idleFps))
+AnalysisPacer::AnalysisPacer(double settledFps, double idleFps, double readingDetectionFps)
+    : m_settledInterval(intervalOf(settledFps)), m_idleInterval(intervalOf(idleFps)),
+      m_readingDetectionInterval(intervalOf(readingDetectionFps))
 {
+}
+
+bool AnalysisPacer::needsFullDetection(double seconds, Scene scene) const
+{
+    if (scene != Scene::Reading)
+        return true;
+    return seconds - m_lastDetected >= m_readingDetectionInterval - timeTolerance;
 }
 
 bool AnalysisPacer::shouldAnalyse(double seconds, Scene scene) const
