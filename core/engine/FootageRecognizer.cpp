@@ -166,9 +166,9 @@ Result<QList<TrackedPlate>> FootageRecognizer::run(const QString& path, const Fo
             ++m_statistics.framesAnalysed;
             if (!fullDetection)
                 ++m_statistics.framesLookedNear;
-            auto reads = !fullDetection ? m_recognizer.recognizeNear(sample->frame, tracker.openRegions())
-                         : m_recognizer.recognize(sample->frame, scene == Scene::Settled ? options.settledDetectionView
-                                                                                         : options.detectionView);
+            const DetectionView view = scene == Scene::Settled ? options.settledDetectionView : options.detectionView;
+            auto reads = fullDetection ? m_recognizer.recognize(sample->frame, view)
+                                       : m_recognizer.recognizeNear(sample->frame, tracker.openRegions());
             if (!reads)
                 return std::unexpected(reads.error());
             tracker.addFrame(seconds, *reads, sample->frame);

@@ -31,6 +31,13 @@ constexpr int minimumPlateLength = 4;
 constexpr double besidePlateLayoutConfidence = 0.5;
 constexpr double unshapedBesidePlateFactor = 0.5;
 
+// The corners of an upright rectangle, in the detector's order (TL, TR, BR, BL).
+std::array<cv::Point2f, 4> cornersOf(const cv::Rect2f& r)
+{
+    return {cv::Point2f(r.x, r.y), cv::Point2f(r.x + r.width, r.y), cv::Point2f(r.x + r.width, r.y + r.height),
+            cv::Point2f(r.x, r.y + r.height)};
+}
+
 bool fitsLayout(const PlateRead& read)
 {
     return !read.candidates.isEmpty() && read.candidates.first().matchesFormat;
@@ -61,7 +68,7 @@ struct PlateRecognizer::Private {
     internal::ModelBundle models;
 
     PlateRead readQuad(const cv::Mat& image, const std::array<cv::Point2f, 4>& quad, double detectionScore);
-    /// The zoomed second look at a detection and, when it holds, the read; empty text when it does not.
+    /// The zoomed second look at a detection and, when it holds and the OCR reads something, the read.
     std::optional<PlateRead> readDetection(const cv::Mat& image, const internal::PlateDetection& detection);
     QList<PlateRead> finish(QList<PlateRead> reads) const;
     QList<PlateCandidate> rankCandidates(const CtcProbabilities& probs) const;
@@ -206,9 +213,8 @@ Result<QList<PlateRead>> PlateRecognizer::recognizeNear(const Frame& frame, cons
             // nearest its centre, so a plate that moved a little between the frames is found and its corners
             // measured afresh.
             internal::PlateDetection near;
-            const auto x0 = static_cast<float>(box.left()), y0 = static_cast<float>(box.top());
-            const auto x1 = static_cast<float>(box.left() + box.width()), y1 = static_cast<float>(box.top() + box.height());
-            near.quad = {cv::Point2f(x0, y0), cv::Point2f(x1, y0), cv::Point2f(x1, y1), cv::Point2f(x0, y1)};
+            near.quad = cornersOf(cv::Rect2f(static_cast<float>(box.x()), static_cast<float>(box.y()),
+                                             static_cast<float>(box.width()), static_cast<float>(box.height())));
             near.equalised = region.equalisedView;
             // near.score is 0, so the read carries the zoomed look's own score.
             if (auto read = d->readDetection(image, near))
@@ -226,9 +232,9 @@ Result<PlateRead> PlateRecognizer::readCrop(const Frame& plateImage)
         return fail(ErrorCode::InvalidInput, QStringLiteral("There is no image to analyse"));
     try {
         const cv::Mat image = internal::matView(plateImage);
-        const auto w = static_cast<float>(image.cols);
-        const auto h = static_cast<float>(image.rows);
-        return d->readQuad(image, {cv::Point2f(0, 0), cv::Point2f(w, 0), cv::Point2f(w, h), cv::Point2f(0, h)}, 1.0);
+        return d->readQuad(
+            image, cornersOf(cv::Rect2f(0.0f, 0.0f, static_cast<float>(image.cols), static_cast<float>(image.rows))),
+            1.0);
     } catch (const cv::Exception& e) {
         return fail(ErrorCode::Internal, QStringLiteral("Plate recognition failed"), QString::fromUtf8(e.what()));
     }

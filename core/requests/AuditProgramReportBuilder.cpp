@@ -48,12 +48,12 @@ void appendDistinct(QStringList& list, const QString& value)
         list.append(value);
 }
 
-QDateTime storedTime(const QString& text)
+} // namespace
+
+QDateTime AuditProgramReportBuilder::storedTime(const QString& text)
 {
     return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
 }
-
-} // namespace
 
 double AuditProgramReport::medianConfirmationMinutes() const
 {

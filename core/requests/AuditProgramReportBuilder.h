@@ -18,6 +18,9 @@ public:
 
     [[nodiscard]] AuditProgramReport build(const QDateTime& fromUtc, const QDateTime& toUtc, const QDateTime& nowUtc);
 
+    /// A time the audit program's tables keep as ISO 8601 text; empty text is no time.
+    [[nodiscard]] static QDateTime storedTime(const QString& text);
+
 private:
     void countRecords(AuditProgramReport& report, const QList<AuditRecord>& records);
     void findAccounts(AuditProgramReport& report, const QList<AuditRecord>& records, const QDateTime& nowUtc);

@@ -24,11 +24,6 @@ QString timeText(const QDateTime& t)
     return t.toUTC().toString(Qt::ISODateWithMs);
 }
 
-QDateTime parseTime(const QString& text)
-{
-    return text.isEmpty() ? QDateTime() : QDateTime::fromString(text, Qt::ISODateWithMs).toUTC();
-}
-
 QString periodJson(const QDateTime& fromUtc, const QDateTime& toUtc, QJsonObject extra = {})
 {
     extra.insert(QStringLiteral("from"), fromUtc.toUTC().toString(Qt::ISODate));
@@ -55,12 +50,12 @@ AuditSample loadSample(store::Database& db, qint64 id)
         raise(ErrorCode::NotFound, QStringLiteral("There is no audit sample %1").arg(id));
     AuditSample sample;
     sample.id = s.int64(0);
-    sample.fromUtc = parseTime(s.text(1));
-    sample.toUtc = parseTime(s.text(2));
+    sample.fromUtc = AuditProgramReportBuilder::storedTime(s.text(1));
+    sample.toUtc = AuditProgramReportBuilder::storedTime(s.text(2));
     sample.seed = quint64(s.int64(3));
     sample.requested = int(s.int64(4));
     sample.createdBy = s.text(5);
-    sample.createdUtc = parseTime(s.text(6));
+    sample.createdUtc = AuditProgramReportBuilder::storedTime(s.text(6));
     auto items = db.prepare(QStringLiteral(
         "SELECT i.audit_seq, i.verdict, i.note, i.reviewed_by, i.reviewed_utc, a.time_utc, a.user, a.workstation, "
         "a.action, a.object, a.parameters, a.purpose, a.case_number, a.outcome, a.hash FROM audit_sample_items i "
@@ -72,8 +67,8 @@ AuditSample loadSample(store::Database& db, qint64 id)
         item.verdict = sampleVerdictFromName(items.text(1)).value_or(SampleVerdict::Unreviewed);
         item.note = items.text(2);
         item.reviewedBy = items.text(3);
-        item.reviewedUtc = parseTime(items.text(4));
-        item.record.timeUtc = parseTime(items.text(5));
+        item.reviewedUtc = AuditProgramReportBuilder::storedTime(items.text(4));
+        item.record.timeUtc = AuditProgramReportBuilder::storedTime(items.text(5));
         item.record.user = items.text(6);
         item.record.workstation = items.text(7);
         item.record.action = items.text(8);
@@ -316,8 +311,9 @@ Result<QList<AuditSignoff>> AuditProgramService::signoffs()
                                              "signed_by, signed_utc FROM audit_signoffs ORDER BY id DESC"));
         QList<AuditSignoff> out;
         while (s.step())
-            out.append({s.int64(0), parseTime(s.text(1)), parseTime(s.text(2)), s.int64(3), s.text(4), s.text(5),
-                        s.text(6), parseTime(s.text(7))});
+            out.append({s.int64(0), AuditProgramReportBuilder::storedTime(s.text(1)),
+                        AuditProgramReportBuilder::storedTime(s.text(2)), s.int64(3), s.text(4), s.text(5), s.text(6),
+                        AuditProgramReportBuilder::storedTime(s.text(7))});
         return out;
     });
 }
@@ -329,7 +325,7 @@ Result<std::optional<AuditPeriod>> AuditProgramService::duePeriod()
         auto s = m_db.prepare(QStringLiteral("SELECT max(to_utc) FROM audit_signoffs"));
         QDateTime lastSigned;
         if (s.step() && !s.isNull(0))
-            lastSigned = parseTime(s.text(0));
+            lastSigned = AuditProgramReportBuilder::storedTime(s.text(0));
         return AuditCalendar::duePeriod(settings.schedule, m_session.clock().nowUtc(), lastSigned);
     });
 }

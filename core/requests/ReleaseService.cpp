@@ -16,7 +16,7 @@ namespace alpr {
 namespace {
 
 constexpr auto kReleaseColumns = "id, agency, officer, officer_contact, identity_verified, legal_basis, case_number, "
-                          "released_what, approved_by, package_name, manifest_sha256, released_utc, recorded_by";
+                                 "released_what, approved_by, package_name, manifest_sha256, released_utc, recorded_by";
 
 AgencyRelease releaseFromRow(const store::Statement& s)
 {
@@ -126,8 +126,8 @@ Result<AgencyRelease> ReleaseService::add(const NewAgencyRelease& input)
                                                                       {QStringLiteral("manifest_sha256"), manifest}}),
                                                purpose));
         tx.commit();
-        auto s =
-            m_db.prepare(QStringLiteral("SELECT %1 FROM agency_releases WHERE id = ?1").arg(QLatin1String(kReleaseColumns)));
+        auto s = m_db.prepare(
+            QStringLiteral("SELECT %1 FROM agency_releases WHERE id = ?1").arg(QLatin1String(kReleaseColumns)));
         s.bind(1, id);
         s.step();
         return releaseFromRow(s);

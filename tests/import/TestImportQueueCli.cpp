@@ -147,8 +147,7 @@ private slots:
         const Run resumed = alprctl({QStringLiteral("import"), QStringLiteral("--resume")});
         QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
         QVERIFY(resumed.err.contains(QLatin1String("resuming import queue")));
-        QCOMPARE(resumed.out.count(QLatin1String("imported\t")) + resumed.out.count(QLatin1String("skipped\t")),
-                 files);
+        QCOMPARE(resumed.out.count(QLatin1String("imported\t")) + resumed.out.count(QLatin1String("skipped\t")), files);
         // Each file once: one imports row and one audit record a file of the folder, no read twice.
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM imports WHERE unit_id = 'CAR-2'")), files);
         QCOMPARE(
