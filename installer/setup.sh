@@ -2,7 +2,8 @@
 # The two README commands:
 #   bash installer/setup.sh demo   install, build, start the workstation on the demo store
 #   bash installer/setup.sh test   install, build, run every test: the release suite (fuzz targets replay their
-#                                  corpora there), then the whole suite again under AddressSanitizer +
+#                                  corpora there), the service tests again on a throwaway PostgreSQL
+#                                  cluster (test-on-postgres.sh), then the whole suite again under AddressSanitizer +
 #                                  UndefinedBehaviorSanitizer (clang 14), then every fuzz target for
 #                                  ALPR_FUZZ_SECONDS (20) each (docs/security.md). What .ci/run runs.
 # And for developers:
@@ -25,6 +26,7 @@ case "$mode" in
         cmake --preset release
         cmake --build --preset release -j "$jobs"
         ctest --preset release
+        bash installer/test-on-postgres.sh build/release
         exec bash installer/setup.sh sanitizers --deps-installed
         ;;
     sanitizers)

@@ -139,7 +139,8 @@ int purge(CliContext& c, Session& session, const CliOptions& options)
     c.out() << "run\t" << summary->run.id << "\nreads_removed\t" << summary->run.readsDeleted << "\nimages_removed\t"
             << summary->run.imagesDeleted << "\nbatches\t" << summary->run.batches << Qt::endl;
     if (!summary->walTruncated)
-        c.err() << "Note: another program had the store open; its write-ahead log is emptied at the next checkpoint."
+        c.err() << "Note: the store's write-ahead log still holds former pages (another program had the store open, "
+                   "or the server does its own checkpoints); they are overwritten at the next checkpoint."
                 << Qt::endl;
     return ExitOk;
 }

@@ -6,6 +6,7 @@
 #include "store/KeyWrap.h"
 #include "store/Migrations.h"
 #include "store/Statement.h"
+#include "store/StoreProfile.h"
 #include "store/Transaction.h"
 
 #include <QDir>
@@ -94,7 +95,11 @@ Session::~Session()
 
 bool Session::storeExists(const QString& directory)
 {
-    return QFileInfo::exists(QDir(directory).filePath(QLatin1String(kDatabaseFileName)));
+    // A server store's folder holds its profile before the store is made; it exists once it has key slots.
+    const QDir dir(directory);
+    return QFileInfo::exists(dir.filePath(QLatin1String(kDatabaseFileName))) ||
+           (QFileInfo::exists(dir.filePath(QLatin1String(store::StoreProfile::kProfileFileName))) &&
+            QFileInfo::exists(dir.filePath(QLatin1String(kKeySlotFileName))));
 }
 
 QString Session::databasePath() const
@@ -126,12 +131,16 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
     auto keySlots = store::KeySlotFile::loadForUpdate(QDir(directory).filePath(QLatin1String(kKeySlotFileName)));
     if (!keySlots)
         return std::unexpected(keySlots.error());
-    auto db = store::Database::openEncrypted(QDir(directory).filePath(QLatin1String(kDatabaseFileName)), key);
+    auto profile = store::StoreProfile::load(directory);
+    if (!profile)
+        return std::unexpected(profile.error());
+    auto db = profile->open(key);
     if (!db)
         return std::unexpected(db.error());
     if (auto migrated = store::Migrations::apply(*db); !migrated)
         return std::unexpected(migrated.error());
-    QFile::setPermissions(db->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!db->isPostgres())
+        QFile::setPermissions(db->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     const QDateTime now = options.clock->nowUtc();
     auto created = guarded([&] {
         store::Transaction tx(*db);
@@ -226,7 +235,10 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
         return std::unexpected(refusal);
     }
 
-    auto db = store::Database::openEncrypted(QDir(directory).filePath(QLatin1String(kDatabaseFileName)), *key);
+    auto profile = store::StoreProfile::load(directory);
+    if (!profile)
+        return std::unexpected(profile.error());
+    auto db = profile->open(*key);
     if (!db)
         return std::unexpected(db.error());
     if (auto migrated = store::Migrations::apply(*db); !migrated)
@@ -273,7 +285,10 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
 
 Result<store::Database> Session::openConnection() const
 {
-    return store::Database::openEncrypted(databasePath(), m_key);
+    auto profile = store::StoreProfile::load(m_directory);
+    if (!profile)
+        return std::unexpected(profile.error());
+    return profile->open(m_key);
 }
 
 VoidResult Session::require(Permission permission, const QString& what) const

@@ -41,7 +41,8 @@ VoidResult AccessPurposePolicy::save(store::Database& db, const QStringList& pur
     if (!QRegularExpression(pattern).isValid())
         return fail(ErrorCode::InvalidInput, QStringLiteral("The case number format is not a valid expression"));
     return guarded([&] {
-        auto statement = db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)"));
+        auto statement =
+            db.prepareUpsert(QStringLiteral("settings"), {QStringLiteral("key")}, {QStringLiteral("value")});
         statement.bind(1, kPurposesKey).bind(2, purposes.join(QLatin1Char('\n'))).run();
         statement.bind(1, kPatternKey).bind(2, pattern).run();
     });

@@ -15,6 +15,13 @@ public:
     /// Must match the indexed expression in 004_canvass.sql character for character (the planner matches it).
     static constexpr auto kCellExpression =
         "((CAST(r.lat * 100 AS INTEGER) + 9000) * 40000 + CAST(r.lon * 100 AS INTEGER) + 18000)";
+    /// The same cell on PostgreSQL (postgresql/004_canvass.sql), where ::bigint rounds and trunc() truncates.
+    static constexpr auto kPostgresCellExpression =
+        "((trunc(r.lat * 100)::bigint + 9000) * 40000 + trunc(r.lon * 100)::bigint + 18000)";
+    [[nodiscard]] static const char* cellExpression(bool postgres)
+    {
+        return postgres ? kPostgresCellExpression : kCellExpression;
+    }
     /// Past this many cells a canvass walks the time index instead (only very large polygons get there).
     static constexpr qsizetype kMaximumCells = 40000;
 

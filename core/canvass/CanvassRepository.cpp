@@ -20,8 +20,15 @@ constexpr auto kColumns = "SELECT r.id, r.plate, r.confidence, r.time_utc, r.lat
 constexpr auto kBoxAndWindow = "r.time_utc BETWEEN ?5 AND ?6 AND r.lat BETWEEN ?3 AND ?4 AND r.lon BETWEEN ?1 AND ?2";
 constexpr int kCancelCheckRows = 4096;
 
-QString sqlFor(CanvassRepository::Strategy strategy)
+QString sqlFor(CanvassRepository::Strategy strategy, bool postgres)
 {
+    if (postgres) {
+        // PostgreSQL takes no index hints: its planner picks between the cell and time indexes from statistics.
+        const QString where = strategy == CanvassRepository::Strategy::GridIndex
+                                  ? QLatin1String(CanvassGrid::cellExpression(true)) + QStringLiteral(" = ?7 AND ")
+                                  : QString();
+        return QLatin1String(kColumns) + QStringLiteral("WHERE ") + where + QLatin1String(kBoxAndWindow);
+    }
     switch (strategy) {
     case CanvassRepository::Strategy::GridIndex:
         // INDEXED BY: if the expression ever stops matching the index, prepare fails loudly instead of scanning.
@@ -83,7 +90,7 @@ Result<QList<CanvassRead>> CanvassRepository::findReads(const CanvassQuery& quer
                 if (cells.isEmpty())
                     used = Strategy::TimeIndex;
             }
-            auto statement = m_db.prepare(sqlFor(used));
+            auto statement = m_db.prepare(sqlFor(used, m_db.isPostgres()));
             auto bindBox = [&] {
                 statement.bind(1, box.minLongitude)
                     .bind(2, box.maxLongitude)

@@ -200,8 +200,8 @@ Result<QList<qint64>> CaseService::readIds(const QString& number)
     return guarded([&] {
         const Case c = loadCase(m_db, number);
         auto s = m_db.prepare(
-            QStringLiteral("SELECT DISTINCT v.read_id FROM case_item_reads v JOIN reads r ON r.id = v.read_id "
-                           "WHERE v.case_id = ?1 ORDER BY r.time_utc, r.id"));
+            QStringLiteral("SELECT r.id FROM reads r WHERE r.id IN (SELECT v.read_id FROM case_item_reads v "
+                           "WHERE v.case_id = ?1) ORDER BY r.time_utc, r.id"));
         s.bind(1, c.id);
         QList<qint64> out;
         while (s.step())

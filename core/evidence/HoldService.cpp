@@ -18,7 +18,7 @@ constexpr auto kHoldColumns =
     "h.released_by, h.released_utc, h.release_reason, "
     "(SELECT count(*) FROM hold_reads hr WHERE hr.hold_id = h.id), "
     "(SELECT count(*) FROM (SELECT hr.read_id FROM hold_reads hr WHERE hr.hold_id = h.id "
-    " UNION SELECT v.read_id FROM case_item_reads v WHERE v.case_id = h.case_id))";
+    " UNION SELECT v.read_id FROM case_item_reads v WHERE v.case_id = h.case_id) AS held)";
 
 Hold holdFromRow(const store::Statement& s)
 {

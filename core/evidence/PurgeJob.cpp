@@ -253,11 +253,15 @@ Result<PurgeDryRun> PurgeJob::dryRun()
         refreshHeldAndLinked(m_db, report.nowUtc.date());
         QMap<QPair<QString, int>, PurgeMonthCount> rows;
         for (RetentionClass dataClass : kPhases) {
-            auto s =
-                m_db.prepare(QStringLiteral("SELECT strftime('%Y-%m', r.time_utc, 'unixepoch'), count(*), "
-                                            "sum((r.crop_image_id IS NOT NULL) + (r.context_image_id IS NOT NULL)) "
-                                            "FROM reads r WHERE %1 GROUP BY 1")
-                                 .arg(candidateCondition(dataClass)));
+            auto s = m_db.prepare(QStringLiteral("SELECT %1, count(*), "
+                                                 "sum(CASE WHEN r.crop_image_id IS NULL THEN 0 ELSE 1 END + "
+                                                 "CASE WHEN r.context_image_id IS NULL THEN 0 ELSE 1 END) "
+                                                 "FROM reads r WHERE %2 GROUP BY 1")
+                                      .arg(m_db.isPostgres()
+                                               ? QStringLiteral("to_char(to_timestamp(r.time_utc) AT TIME ZONE "
+                                                                "'UTC', 'YYYY-MM')")
+                                               : QStringLiteral("strftime('%Y-%m', r.time_utc, 'unixepoch')"),
+                                           candidateCondition(dataClass)));
             bindCutoffs(s, dataClass, cutoffs);
             while (s.step()) {
                 PurgeMonthCount row{s.text(0), dataClass, dataClass == RetentionClass::Images ? 0 : s.int64(1),

@@ -49,7 +49,7 @@ void PurgeLease::acquire(store::Database& db, const QString& owner, const QDateT
                                "it there")
                     .arg(holder.section(QLatin1Char(' '), 0, 2), renewed.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
     }
-    db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)"))
+    db.prepareUpsert(QStringLiteral("settings"), {QStringLiteral("key")}, {QStringLiteral("value")})
         .bind(1, QString::fromLatin1(kKey))
         .bind(2, QString(nowUtc.toUTC().toString(Qt::ISODateWithMs) + QLatin1Char('|') + owner))
         .run();

@@ -12,9 +12,45 @@ QString ReadReferences::quoted(const QString& identifier)
     return QLatin1Char('"') + inner + QLatin1Char('"');
 }
 
+namespace {
+
+QString deleteRule(const QString& pgAction)
+{
+    // pg_constraint.confdeltype, spelled as SQLite's foreign_key_list spells on_delete.
+    if (pgAction == u"c")
+        return QStringLiteral("CASCADE");
+    if (pgAction == u"n")
+        return QStringLiteral("SET NULL");
+    if (pgAction == u"d")
+        return QStringLiteral("SET DEFAULT");
+    if (pgAction == u"r")
+        return QStringLiteral("RESTRICT");
+    return QStringLiteral("NO ACTION");
+}
+
+QList<ReadReferences::Reference> referencingOnPostgres(store::Database& db, const QString& referencedTable,
+                                                       const QStringList& excludedTables)
+{
+    // The schema's foreign keys are single-column.
+    auto s = db.prepare(
+        QStringLiteral("SELECT c.conrelid::regclass::text, a.attname, c.confdeltype::text FROM pg_constraint c "
+                       "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
+                       "WHERE c.contype = 'f' AND c.confrelid = to_regclass(?1) ORDER BY 1, 2"));
+    s.bind(1, referencedTable.toLower());
+    QList<ReadReferences::Reference> out;
+    while (s.step())
+        if (!excludedTables.contains(s.text(0)))
+            out.append({s.text(0), s.text(1), deleteRule(s.text(2))});
+    return out;
+}
+
+} // namespace
+
 QList<ReadReferences::Reference> ReadReferences::referencing(store::Database& db, const QString& referencedTable,
                                                              const QStringList& excludedTables)
 {
+    if (db.isPostgres())
+        return referencingOnPostgres(db, referencedTable, excludedTables);
     QStringList tables;
     {
         // Virtual tables (FTS, R*Tree) declare no foreign keys; PRAGMA on them is pointless.

@@ -114,9 +114,9 @@ VoidResult RetentionPolicy::update(RetentionClass dataClass, int days, std::opti
     return guarded([&] {
         store::Transaction tx(m_db);
         const RetentionSetting before = loadSetting(m_db, dataClass);
-        m_db.prepare(QStringLiteral(
-                         "INSERT OR REPLACE INTO retention_policy(data_class, days, max_days, updated_by, updated_utc) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5)"))
+        m_db.prepareUpsert(QStringLiteral("retention_policy"), {QStringLiteral("data_class")},
+                           {QStringLiteral("days"), QStringLiteral("max_days"), QStringLiteral("updated_by"),
+                            QStringLiteral("updated_utc")})
             .bind(1, name)
             .bind(2, days)
             .bind(3, maxDays ? std::optional<qint64>(*maxDays) : std::nullopt)

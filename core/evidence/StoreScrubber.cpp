@@ -9,6 +9,15 @@ namespace alpr {
 Result<StoreScrubber::Outcome> StoreScrubber::scrub(store::Database& db)
 {
     return guardedResult([&]() -> Result<Outcome> {
+        if (db.isPostgres()) {
+            // Deleted rows stay in PostgreSQL's table files until the space is reused; VACUUM FULL writes every
+            // table anew and unlinks the old files (docs/security.md: what this does and does not reach).
+            db.exec(QStringLiteral("VACUUM (FULL)"));
+            auto checkpointed = truncateWal(db);
+            if (!checkpointed)
+                return std::unexpected(checkpointed.error());
+            return Outcome{0, true, *checkpointed};
+        }
         db.exec(QStringLiteral("PRAGMA secure_delete = ON"));
         if (db.queryInt64(QStringLiteral("PRAGMA secure_delete")) != 1)
             return fail(ErrorCode::Database,
@@ -39,6 +48,15 @@ Result<StoreScrubber::Outcome> StoreScrubber::scrub(store::Database& db)
 Result<bool> StoreScrubber::truncateWal(store::Database& db)
 {
     return guarded([&] {
+        if (db.isPostgres()) {
+            // CHECKPOINT needs a superuser or pg_checkpoint; otherwise the server's own checkpoints recycle the WAL.
+            if (db.queryInt64(QStringLiteral("SELECT CASE WHEN pg_has_role('pg_checkpoint', 'MEMBER') OR "
+                                             "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user) "
+                                             "THEN 1 ELSE 0 END")) != 1)
+                return false;
+            db.exec(QStringLiteral("CHECKPOINT"));
+            return true;
+        }
         auto checkpoint = db.prepare(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         // One row: busy (1 when readers blocked it), WAL frames, frames checkpointed.
         return checkpoint.step() && checkpoint.int64(0) == 0;

@@ -81,7 +81,7 @@ VoidResult FleetMonitor::setWarningDays(int days)
     return guarded([&] {
         store::Transaction tx(m_db);
         const int before = loadWarningDays(m_db);
-        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)"))
+        m_db.prepareUpsert(QStringLiteral("settings"), {QStringLiteral("key")}, {QStringLiteral("value")})
             .bind(1, QString::fromLatin1(kWarningDaysSetting))
             .bind(2, QString::number(days))
             .run();
@@ -110,7 +110,8 @@ Result<FleetStatus> FleetMonitor::status()
         auto coverage = m_db.prepare(
             QStringLiteral("SELECT min(time_utc), max(time_utc) FROM reads WHERE unit_id = ?1"));
         auto transfers = m_db.prepare(QStringLiteral(
-            "SELECT sum(status = 'failed'), sum(status IN ('importing', 'cancelled')), sum(undocked_unapproved) "
+            "SELECT sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), "
+            "sum(CASE WHEN status IN ('importing', 'cancelled') THEN 1 ELSE 0 END), sum(undocked_unapproved) "
             "FROM transfers WHERE unit_id = ?1 AND started_utc >= ?2"));
         auto days = m_db.prepare(QStringLiteral(
             "SELECT DISTINCT time_utc / 86400 FROM reads WHERE unit_id = ?1 AND time_utc >= ?2 AND time_utc < ?3"));

@@ -179,10 +179,10 @@ Result<AlertCounts> AlertService::counts()
         return std::unexpected(allowed.error());
     return guarded([&] {
         auto s = m_db.prepare(QStringLiteral(
-            "SELECT coalesce(sum(state IN ('new','visual','confirmed')), 0), coalesce(sum(state IN ('new','visual')), "
-            "0), "
-            "coalesce(sum(state = 'new' AND priority = ?1), 0), coalesce(max(CASE WHEN state = 'new' AND priority = ?1 "
-            "THEN id END), 0) FROM alerts"));
+            "SELECT coalesce(sum(CASE WHEN state IN ('new','visual','confirmed') THEN 1 ELSE 0 END), 0), "
+            "coalesce(sum(CASE WHEN state IN ('new','visual') THEN 1 ELSE 0 END), 0), "
+            "coalesce(sum(CASE WHEN state = 'new' AND priority = ?1 THEN 1 ELSE 0 END), 0), "
+            "coalesce(max(CASE WHEN state = 'new' AND priority = ?1 THEN id END), 0) FROM alerts"));
         s.bind(1, HotlistPriority::High);
         AlertCounts c;
         if (s.step()) {

@@ -55,7 +55,7 @@ VoidResult HotlistSettings::validate(const HotlistSettings& settings)
 
 void HotlistSettings::save(store::Database& db, const HotlistSettings& settings)
 {
-    auto s = db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)"));
+    auto s = db.prepareUpsert(QStringLiteral("settings"), {QStringLiteral("key")}, {QStringLiteral("value")});
     s.bind(1, kStaleKey).bind(2, QString::number(settings.staleHours)).run();
     s.reset();
     s.bind(1, kRetroKey).bind(2, QString::number(settings.retroDays)).run();

@@ -238,7 +238,8 @@ void AuditProgramReportBuilder::findAccounts(AuditProgramReport& report, const Q
 void AuditProgramReportBuilder::countRequests(AuditProgramReport& report)
 {
     const QDate asOf = std::min(report.toUtc, report.generatedUtc).date();
-    auto s = m_db.prepare(QStringLiteral("SELECT count(*), coalesce(sum(due_date < ?2), 0) FROM records_requests "
+    auto s = m_db.prepare(QStringLiteral("SELECT count(*), coalesce(sum(CASE WHEN due_date < ?2 THEN 1 ELSE 0 END), 0) "
+                                         "FROM records_requests "
                                          "WHERE status IN ('received','under-review') AND received_date <= ?1"));
     s.bind(1, asOf.toString(Qt::ISODate)).bind(2, asOf.toString(Qt::ISODate));
     if (s.step()) {
@@ -272,12 +273,15 @@ void AuditProgramReportBuilder::countRetention(AuditProgramReport& report, const
     auto s = m_db.prepare(
         QStringLiteral("WITH held(read_id) AS (%1), linked(read_id) AS (SELECT read_id FROM case_item_reads UNION "
                        "SELECT read_id FROM hit_reads) "
-                       "SELECT count(*), min(r.time_utc) FROM reads r WHERE r.time_utc < max(?2, ?3) "
+                       "SELECT count(*), min(r.time_utc) FROM reads r WHERE r.time_utc < ?4 "
                        "AND r.id NOT IN (SELECT read_id FROM held) AND "
                        "((r.id IN (SELECT read_id FROM linked) AND r.time_utc < ?3) OR "
                        " (r.id NOT IN (SELECT read_id FROM linked) AND r.time_utc < ?2))")
             .arg(QLatin1String(HoldService::kHeldReadIdsSql)));
-    s.bind(1, nowUtc.toUTC().date().toString(Qt::ISODate)).bind(2, readsCut).bind(3, caseCut);
+    s.bind(1, nowUtc.toUTC().date().toString(Qt::ISODate))
+        .bind(2, readsCut)
+        .bind(3, caseCut)
+        .bind(4, std::max(readsCut, caseCut));
     if (s.step()) {
         report.readsOverRetention = s.int64(0);
         if (!s.isNull(1))

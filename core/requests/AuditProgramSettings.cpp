@@ -85,7 +85,7 @@ VoidResult AuditProgramSettings::save(store::Database& db, const AuditProgramSet
         settings.unitSilentDays > 3650)
         return fail(ErrorCode::InvalidInput, QStringLiteral("Day thresholds are 1 to 3650 days"));
     return guarded([&] {
-        auto s = db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)"));
+        auto s = db.prepareUpsert(QStringLiteral("settings"), {QStringLiteral("key")}, {QStringLiteral("value")});
         s.bind(1, kPatternsKey).bind(2, settings.meaninglessPatterns.join(QLatin1Char('\n'))).run();
         s.bind(1, kScheduleKey).bind(2, auditScheduleName(settings.schedule)).run();
         s.bind(1, kUnusedKey).bind(2, QString::number(settings.unusedDays)).run();

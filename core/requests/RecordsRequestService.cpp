@@ -297,7 +297,7 @@ VoidResult RecordsRequestService::setDueDays(int days)
         return fail(ErrorCode::InvalidInput, QStringLiteral("The answer period is 1 to 365 days"));
     return guarded([&] {
         store::Transaction tx(m_db);
-        m_db.prepare(QStringLiteral("INSERT OR REPLACE INTO settings(key, value) VALUES (?1, ?2)"))
+        m_db.prepareUpsert(QStringLiteral("settings"), {QStringLiteral("key")}, {QStringLiteral("value")})
             .bind(1, kDueDaysKey)
             .bind(2, QString::number(days))
             .run();

@@ -158,11 +158,14 @@ Result<qint64> DemoDataGenerator::run(Session& session, JobContext& job)
     auto inserted = guardedResult([&]() -> Result<qint64> {
         // The plate indexes grow at random places; a bulk load of millions of reads needs more of them in memory
         // than the everyday cache holds. Restored however the run ends.
-        const qint64 cacheSize = db.queryInt64(QStringLiteral("PRAGMA cache_size"));
-        db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(kBulkCacheKiB));
+        // A server sizes its own buffers.
+        const qint64 cacheSize = db.isPostgres() ? 0 : db.queryInt64(QStringLiteral("PRAGMA cache_size"));
+        if (!db.isPostgres())
+            db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(kBulkCacheKiB));
         const std::unique_ptr<void, std::function<void(void*)>> restoreCache(&db, [&](void*) {
             try {
-                db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
+                if (!db.isPostgres())
+                    db.exec(QStringLiteral("PRAGMA cache_size = %1").arg(cacheSize));
             } catch (const ErrorException&) {
                 // The connection keeps the bigger cache; nothing is lost but memory.
             }

@@ -202,6 +202,10 @@ void PlateIndex::add(const QList<Reading>& readings)
             (form->isNew ? grams : changedGrams).emplace_back(code, form->id, plates);
     }
     // In key order the B-trees are written page by page instead of at random.
+    if (m_db.isPostgres())
+        // Explicit ids leave the identity's sequence where it was; the next new form must not collide with them.
+        m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), "
+                                 "coalesce(max(id), 0) + 1, false) FROM search_canon"));
     std::sort(grams.begin(), grams.end());
     auto insertGram =
         m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO search_grams(code, canon_id, plates) VALUES (?1, ?2, ?3)"));
@@ -271,6 +275,10 @@ void PlateIndex::rebuild()
         for (qint64 code : gramCodes(canon))
             grams.emplace_back(code, id);
     }
+    if (m_db.isPostgres())
+        // Explicit ids leave the identity's sequence where it was; the next new form must not collide with them.
+        m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), "
+                                 "coalesce(max(id), 0) + 1, false) FROM search_canon"));
     std::sort(grams.begin(), grams.end());
     auto insertGram =
         m_db.prepare(QStringLiteral("INSERT INTO search_grams(code, canon_id, plates) VALUES (?1, ?2, ?3)"));

@@ -1,5 +1,7 @@
 #include "store/Database.h"
 
+#include "store/PostgresConnection.h"
+#include "store/PostgresDialect.h"
 #include "store/SqliteErrors.h"
 #include "store/Statement.h"
 
@@ -48,6 +50,7 @@ constexpr auto kPragmas = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMA
 
 struct Database::Impl {
     sqlite3* db = nullptr;
+    std::unique_ptr<PostgresConnection> postgres;
     QString path;
     bool encrypted = false;
     ~Impl()
@@ -113,8 +116,31 @@ Result<Database> Database::openPlain(const QString& path, bool readOnly)
     });
 }
 
+Result<Database> Database::openPostgres(const QString& connection)
+{
+    return guarded([&] {
+        auto impl = std::make_unique<Impl>();
+        impl->postgres = std::make_unique<PostgresConnection>(connection);
+        impl->postgres->setLockTimeout(g_busyTimeoutMs);
+        impl->path = impl->postgres->description();
+        return Database(std::move(impl));
+    });
+}
+
+void Database::execVerbatim(const QString& sql)
+{
+    if (d->postgres)
+        d->postgres->execVerbatim(sql);
+    else
+        exec(sql);
+}
+
 void Database::exec(const QString& sql)
 {
+    if (d->postgres) {
+        d->postgres->execVerbatim(PostgresDialect::translate(sql).sql);
+        return;
+    }
     char* message = nullptr;
     const int rc = sqlite3_exec(d->db, sql.toUtf8().constData(), nullptr, nullptr, &message);
     if (rc != SQLITE_OK) {
@@ -129,6 +155,23 @@ Statement Database::prepare(const QString& sql)
     return Statement(*this, sql);
 }
 
+Statement Database::prepareUpsert(const QString& table, const QStringList& keyColumns, const QStringList& otherColumns)
+{
+    const QStringList columns = keyColumns + otherColumns;
+    QStringList placeholders;
+    for (qsizetype i = 1; i <= columns.size(); ++i)
+        placeholders << QStringLiteral("?%1").arg(i);
+    const QString values =
+        QStringLiteral("%1(%2) VALUES (%3)").arg(table, columns.join(u", "), placeholders.join(u", "));
+    if (!isPostgres())
+        return prepare(QStringLiteral("INSERT OR REPLACE INTO ") + values);
+    QStringList updates;
+    for (const QString& column : otherColumns)
+        updates << QStringLiteral("%1 = excluded.%1").arg(column);
+    return prepare(QStringLiteral("INSERT INTO %1 ON CONFLICT (%2) DO UPDATE SET %3")
+                       .arg(values, keyColumns.join(u", "), updates.join(u", ")));
+}
+
 QString Database::queryText(const QString& sql)
 {
     Statement statement(*this, sql);
@@ -141,14 +184,16 @@ qint64 Database::queryInt64(const QString& sql)
     return statement.step() ? statement.int64(0) : 0;
 }
 
-qint64 Database::lastInsertRowId() const
+qint64 Database::lastInsertRowId()
 {
+    if (d->postgres)
+        return queryInt64(QStringLiteral("SELECT lastval()"));
     return sqlite3_last_insert_rowid(d->db);
 }
 
 int Database::changes() const
 {
-    return sqlite3_changes(d->db);
+    return d->postgres ? d->postgres->changes() : sqlite3_changes(d->db);
 }
 
 QString Database::path() const
@@ -161,9 +206,17 @@ bool Database::isEncrypted() const
     return d->encrypted;
 }
 
+Engine Database::engine() const
+{
+    return d->postgres ? Engine::PostgreSql : Engine::SqlCipher;
+}
+
 void Database::setBusyTimeout(int milliseconds)
 {
-    sqlite3_busy_timeout(d->db, milliseconds);
+    if (d->postgres)
+        d->postgres->setLockTimeout(milliseconds);
+    else
+        sqlite3_busy_timeout(d->db, milliseconds);
 }
 
 void Database::setDefaultBusyTimeout(int milliseconds)
@@ -179,6 +232,11 @@ QString Database::libraryVersion()
 void* Database::nativeHandle() const
 {
     return d->db;
+}
+
+PostgresConnection* Database::postgres() const
+{
+    return d->postgres.get();
 }
 
 } // namespace alpr::store

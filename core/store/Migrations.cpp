@@ -15,11 +15,13 @@ struct MigrationFile {
     QString path;
 };
 
-// Files are named NNN_what.sql; the number is the schema version they produce. Capabilities add their own file.
-QList<MigrationFile> migrationFiles()
+// Files are named NNN_what.sql; the number is the schema version they produce. Capabilities add their own file,
+// once per engine: migrations/ in SQLite's dialect, migrations/postgresql/ the same schema in PostgreSQL's.
+QList<MigrationFile> migrationFiles(Engine engine = Engine::SqlCipher)
 {
     QList<MigrationFile> out;
-    const QDir dir(QStringLiteral(":/alpr/migrations"));
+    const QDir dir(engine == Engine::PostgreSql ? QStringLiteral(":/alpr/migrations/postgresql")
+                                                : QStringLiteral(":/alpr/migrations"));
     for (const QString& name : dir.entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name)) {
         bool ok = false;
         const int version = name.section(QLatin1Char('_'), 0, 0).toInt(&ok);
@@ -45,6 +47,8 @@ VoidResult Migrations::apply(Database& db)
 
 VoidResult Migrations::applyUpTo(Database& db, int version)
 {
+    if (db.isPostgres())
+        return applyPostgresUpTo(db, version);
     return guarded([&] {
         const int current = int(db.queryInt64(QStringLiteral("PRAGMA user_version")));
         for (const MigrationFile& m : migrationFiles()) {
@@ -61,6 +65,36 @@ VoidResult Migrations::applyUpTo(Database& db, int version)
         if (current > latestVersion())
             raise(ErrorCode::Unsupported, QStringLiteral("This store was written by a newer version of the workstation"),
                   QStringLiteral("schema %1 > %2").arg(current).arg(latestVersion()));
+    });
+}
+
+VoidResult Migrations::applyPostgresUpTo(Database& db, int version)
+{
+    return guarded([&] {
+        // The version is a row, not a pragma; the writer lock of Transaction keeps two workstations that start at
+        // once from both migrating.
+        db.execVerbatim(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"));
+        const QList<MigrationFile> files = migrationFiles(Engine::PostgreSql);
+        const int latest = files.isEmpty() ? 0 : files.last().version;
+        for (const MigrationFile& m : files) {
+            if (m.version > version)
+                break;
+            Transaction tx(db);
+            const int current =
+                int(db.queryInt64(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")));
+            if (current > latest)
+                raise(ErrorCode::Unsupported,
+                      QStringLiteral("This store was written by a newer version of the workstation"),
+                      QStringLiteral("schema %1 > %2").arg(current).arg(latest));
+            if (m.version <= current)
+                continue;
+            QFile file(m.path);
+            if (!file.open(QIODevice::ReadOnly))
+                raise(ErrorCode::Internal, QStringLiteral("A schema migration is missing"), m.path);
+            db.execVerbatim(QString::fromUtf8(file.readAll()));
+            db.execVerbatim(QStringLiteral("INSERT INTO schema_version(version) VALUES (%1)").arg(m.version));
+            tx.commit();
+        }
     });
 }
 

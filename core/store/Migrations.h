@@ -6,7 +6,8 @@ namespace alpr::store {
 
 class Database;
 
-/// Versioned schema migrations (resources :/alpr/migrations/NNN_name.sql). Each pending migration runs in its own
+/// Versioned schema migrations (resources :/alpr/migrations/NNN_name.sql, and postgresql/NNN_name.sql for the
+/// server engine). Each pending migration runs in its own
 /// transaction together with the user_version bump, so a crash leaves the schema at a whole version.
 class Migrations {
 public:
@@ -15,6 +16,9 @@ public:
     /// Applies pending migrations up to and including `version` only: for tests that prove a migration carries a
     /// store written by an earlier version forward.
     [[nodiscard]] static VoidResult applyUpTo(Database& db, int version);
+
+private:
+    [[nodiscard]] static VoidResult applyPostgresUpTo(Database& db, int version);
 };
 
 } // namespace alpr::store

@@ -3,14 +3,17 @@
 #include <QByteArray>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace alpr::store {
 
 class Database;
+class PostgresStatement;
 
 /// A prepared statement with bound parameters only (never string-built SQL for values). Indices are 1-based for
-/// bind (as SQLite) and 0-based for columns. Throws ErrorException on failure.
+/// bind (as SQLite) and 0-based for columns. Throws ErrorException on failure. On PostgreSQL the work is done by a
+/// PostgresStatement; the SQL is the same.
 class Statement {
 public:
     Statement(Database& db, const QString& sql);
@@ -51,6 +54,7 @@ private:
     void check(int rc, const char* what) const;
     Database* m_db = nullptr;
     void* m_stmt = nullptr;
+    std::unique_ptr<PostgresStatement> m_pg;
 };
 
 } // namespace alpr::store

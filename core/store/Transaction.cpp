@@ -4,8 +4,29 @@
 
 namespace alpr::store {
 
+namespace {
+// PostgreSQL: one advisory lock stands for SQLite's single writer. The services read, decide and write in one
+// transaction (the audit chain's previous hash, a unit's last transfer, a purge's lease), relying on no other
+// writer between; the lock keeps that true on a shared server. Readers are never blocked.
+constexpr auto kPostgresWriterLock = "SELECT pg_advisory_xact_lock(1095520338)"; // 'ALPR'
+} // namespace
+
 Transaction::Transaction(Database& db, Mode mode) : m_db(db)
 {
+    if (m_db.isPostgres()) {
+        // Deferred transactions are the parallel readers' snapshots (PlateIndex): one view across statements.
+        m_db.execVerbatim(mode == Mode::Immediate ? QStringLiteral("BEGIN")
+                                                  : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ"));
+        if (mode == Mode::Immediate) {
+            try {
+                m_db.execVerbatim(QLatin1String(kPostgresWriterLock));
+            } catch (...) {
+                m_db.execVerbatim(QStringLiteral("ROLLBACK"));
+                throw;
+            }
+        }
+        return;
+    }
     m_db.exec(mode == Mode::Immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
 }
 
@@ -14,7 +35,7 @@ Transaction::~Transaction()
     if (!m_open)
         return;
     try {
-        m_db.exec(QStringLiteral("ROLLBACK"));
+        m_db.execVerbatim(QStringLiteral("ROLLBACK"));
     } catch (...) {
         // Nothing to do: a failed rollback leaves SQLite to roll back when the connection closes.
     }
@@ -22,7 +43,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.exec(QStringLiteral("COMMIT"));
+    m_db.execVerbatim(QStringLiteral("COMMIT"));
     m_open = false;
 }
 

@@ -118,7 +118,7 @@ Result<bool> TransferService::undockedWithoutApproval(const Offload& offload)
     return guarded([&] {
         auto approved = m_db.prepare(QStringLiteral(
             "SELECT 1 FROM undock_requests WHERE unit_id = ?1 AND status IN ('approved', 'returned') AND "
-            "from_utc <= ?2 AND coalesce(max(returned_utc, to_utc), to_utc) >= ?3"));
+            "from_utc <= ?2 AND CASE WHEN returned_utc > to_utc THEN returned_utc ELSE to_utc END >= ?3"));
         for (const TransferManifest::Interval& e : offload.manifest().undockEvents) {
             approved.bind(1, offload.manifest().unitId)
                 .bind(2, e.fromUtc.toSecsSinceEpoch() + kUndockGraceSeconds)

@@ -47,7 +47,7 @@ private slots:
         // A tamperer with the key and a raw connection: drop the guard trigger and change one byte of record 4.
         auto raw = ts.session().openConnection();
         QVERIFY(raw);
-        raw->exec(QStringLiteral("DROP TRIGGER audit_no_update"));
+        test::TestStore::dropTrigger(*raw, QStringLiteral("audit_no_update"), QStringLiteral("audit"));
         raw->exec(QStringLiteral("UPDATE audit SET parameters = replace(parameters, '7AB2', '7AB3') WHERE seq = 5"));
         auto v = AuditLog::verify(ts.session().database());
         QVERIFY(v);
@@ -64,7 +64,8 @@ private slots:
             QVERIFY(ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("canvass.run"), QStringLiteral("reads"))));
         auto raw = ts.session().openConnection();
         QVERIFY(raw);
-        raw->exec(QStringLiteral("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq = 3"));
+        test::TestStore::dropTrigger(*raw, QStringLiteral("audit_no_delete"), QStringLiteral("audit"));
+        raw->exec(QStringLiteral("DELETE FROM audit WHERE seq = 3"));
         auto v = AuditLog::verify(ts.session().database());
         QVERIFY(v && !v->intact);
         QCOMPARE(v->firstBadSeq, 3);
@@ -95,7 +96,7 @@ private slots:
         // A tamperer removes the newest records: what is left still chains, so plain verification passes ...
         auto raw = ts.session().openConnection();
         QVERIFY(raw);
-        raw->exec(QStringLiteral("DROP TRIGGER audit_no_delete"));
+        test::TestStore::dropTrigger(*raw, QStringLiteral("audit_no_delete"), QStringLiteral("audit"));
         raw->exec(QStringLiteral("DELETE FROM audit WHERE seq > %1").arg(anchor->count - 2));
         auto plain = AuditLog::verify(ts.session().database());
         QVERIFY(plain && plain->intact);

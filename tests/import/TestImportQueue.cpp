@@ -81,7 +81,7 @@ private:
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM reads")),
                  count(db, QStringLiteral("SELECT sum(reads) FROM imports")));
         QCOMPARE(count(db, QStringLiteral("SELECT count(*) FROM (SELECT source_file, plate FROM reads GROUP BY "
-                                          "source_file, plate HAVING count(*) > 1)")),
+                                          "source_file, plate HAVING count(*) > 1) AS repeated")),
                  0);
     }
 

@@ -1,16 +1,84 @@
 #include "TestStore.h"
 
+#include "store/StoreProfile.h"
+
+#include <QAtomicInt>
+#include <QCoreApplication>
 #include <QTest>
 
 namespace alpr::test {
 
+namespace {
+
+// A connection string naming another database on the same server (libpq takes the last dbname given).
+QString onDatabase(const QString& server, const QString& database)
+{
+    return server + QStringLiteral(" dbname=") + database;
+}
+
+void runOnServer(const QString& sql)
+{
+    auto admin = store::Database::openPostgres(TestStore::postgresServer());
+    if (!admin) {
+        qWarning("TestStore: %s", qPrintable(admin.error().toString()));
+        return;
+    }
+    admin->execVerbatim(sql);
+}
+
+} // namespace
+
+QString TestStore::postgresServer()
+{
+    return qEnvironmentVariable("ALPR_TEST_POSTGRES");
+}
+
 TestStore::TestStore()
 {
+    if (const QString server = postgresServer(); !server.isEmpty()) {
+        static QAtomicInt counter;
+        m_postgresDatabase = QStringLiteral("alpr_test_%1_%2")
+                                 .arg(QCoreApplication::applicationPid())
+                                 .arg(counter.fetchAndAddRelaxed(1));
+        try {
+            runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
+            // C collation: text orders by bytes as in SQLite, so the services' ORDER BY means the same on both engines.
+            runOnServer(
+                QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+                    .arg(m_postgresDatabase));
+        } catch (const ErrorException& e) {
+            qWarning("TestStore: %s", qPrintable(e.error().toString()));
+            return;
+        }
+        if (auto written = store::StoreProfile::writePostgres(directory(), onDatabase(server, m_postgresDatabase));
+            !written) {
+            qWarning("TestStore: %s", qPrintable(written.error().toString()));
+            return;
+        }
+    }
     auto session = Session::initializeStore(directory(), kAdmin, kPassword, m_clock.nowUtc().date().addYears(1), options());
     if (session)
         m_session = std::move(*session);
     else
         qWarning("TestStore: %s", qPrintable(session.error().toString()));
+}
+
+TestStore::~TestStore()
+{
+    m_session.reset();
+    if (m_postgresDatabase.isEmpty())
+        return;
+    try {
+        runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
+    } catch (const ErrorException& e) {
+        qWarning("TestStore: %s", qPrintable(e.error().toString()));
+    }
+}
+
+void TestStore::dropTrigger(store::Database& db, const QString& trigger, const QString& table)
+{
+    db.execVerbatim(db.isPostgres() ? QStringLiteral("DROP TRIGGER %1 ON %2").arg(trigger, table)
+                                    : QStringLiteral("DROP TRIGGER %1").arg(trigger));
 }
 
 SessionOptions TestStore::options() const

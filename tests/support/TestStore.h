@@ -13,6 +13,9 @@ namespace alpr::test {
 
 /// A fresh encrypted store in a temporary directory with a Commander logged in. Uses a low KDF iteration count so
 /// a test can log in many times; the iteration count is stored per key slot, so the code path is the real one.
+/// With ALPR_TEST_POSTGRES set (a libpq connection string to a server where the user may create databases, as
+/// installer/postgres-test-cluster.sh prints), the store is a new PostgreSQL database instead, dropped afterwards:
+/// the same tests then prove the services on the server engine.
 class TestStore {
 public:
     static constexpr int kFastIterations = 2000;
@@ -20,6 +23,14 @@ public:
     static inline const QString kPassword = QStringLiteral("correct horse battery");
 
     TestStore();
+    ~TestStore();
+    TestStore(const TestStore&) = delete;
+    TestStore& operator=(const TestStore&) = delete;
+    /// The server the stores are made on, or empty for SQLCipher files.
+    [[nodiscard]] static QString postgresServer();
+    [[nodiscard]] bool isPostgres() const { return !m_postgresDatabase.isEmpty(); }
+    /// For tamper tests: removes a guard trigger the way the connection's engine spells it.
+    static void dropTrigger(store::Database& db, const QString& trigger, const QString& table);
     [[nodiscard]] bool isValid() const { return m_session != nullptr; }
     [[nodiscard]] Session& session() { return *m_session; }
     [[nodiscard]] MockClock& clock() { return m_clock; }
@@ -35,6 +46,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_postgresDatabase;
     MockClock m_clock;
     std::shared_ptr<QList<std::chrono::milliseconds>> m_failureDelays =
         std::make_shared<QList<std::chrono::milliseconds>>();

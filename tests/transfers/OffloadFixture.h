@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/Database.h"
+#include "store/Statement.h"
 #include "transfers/OffloadWriter.h"
 
 #include <QDir>
@@ -72,8 +73,13 @@ inline StoreCounts storeCounts(store::Database& db)
     c.alternatives = db.queryInt64(QStringLiteral("SELECT count(*) FROM read_alternatives"));
     c.keys = db.queryInt64(QStringLiteral("SELECT count(*) FROM transfer_reads"));
     c.indexed = db.queryInt64(QStringLiteral("SELECT count(*) FROM search_reads"));
-    c.units = db.queryText(QStringLiteral("SELECT group_concat(id || ':' || status || ':' || coalesce(last_transfer_utc, '-')) "
-                                          "FROM units"));
+    QStringList units;
+    auto s =
+        db.prepare(QStringLiteral("SELECT id || ':' || status || ':' || coalesce(last_transfer_utc, '-') FROM units "
+                                  "ORDER BY id"));
+    while (s.step())
+        units << s.text(0);
+    c.units = units.join(QLatin1Char(','));
     return c;
 }
 

@@ -268,7 +268,7 @@ void TestTransferService::overlappingOffloadsStoreNoDuplicates()
     QCOMPARE(second->duplicateReads, 5);
     QCOMPARE(m_store->session().database().queryInt64(QStringLiteral("SELECT count(*) FROM reads")), 15);
     QCOMPARE(m_store->session().database().queryInt64(
-                 QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT plate, time_utc FROM reads)")),
+                 QStringLiteral("SELECT count(*) FROM (SELECT DISTINCT plate, time_utc FROM reads) AS sightings")),
              15);
     // The same plate at the same time from another camera is another read.
     QList<TransferRead> other = transferReads(m_start, 0, 1);

@@ -1,0 +1,80 @@
+#include "store/PostgresConnection.h"
+
+#include "common/Result.h"
+#include "store/PostgresErrors.h"
+
+#include <libpq-fe.h>
+
+namespace alpr::store {
+
+namespace {
+
+// Notices (e.g. "table does not exist, skipping") are for a person at psql, not for the user of a workstation.
+void ignoreNotice(void*, const char*) {}
+
+} // namespace
+
+void PostgresConnection::ResultDeleter::operator()(pg_result* r) const
+{
+    PQclear(r);
+}
+
+PostgresConnection::PostgresConnection(const QString& connection)
+{
+    m_conn = PQconnectdb(connection.toUtf8().constData());
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        const QString detail = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        raise(ErrorCode::Io, QStringLiteral("Cannot connect to the database server"), detail);
+    }
+    PQsetNoticeProcessor(m_conn, ignoreNotice, nullptr);
+    execVerbatim(QStringLiteral("SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'"));
+}
+
+PostgresConnection::~PostgresConnection()
+{
+    if (m_conn)
+        PQfinish(m_conn);
+}
+
+PostgresConnection::ResultPtr PostgresConnection::check(pg_result* raw, const QByteArray& sql)
+{
+    ResultPtr result(raw);
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        m_changes = QByteArray(PQcmdTuples(result.get())).toInt();
+        return result;
+    }
+    const QString sqlState =
+        result ? QString::fromLatin1(PQresultErrorField(result.get(), PG_DIAG_SQLSTATE)) : QString();
+    const QString message = QString::fromUtf8(result ? PQresultErrorMessage(result.get()) : PQerrorMessage(m_conn));
+    raisePostgresError(sqlState.isEmpty() && PQstatus(m_conn) == CONNECTION_BAD ? QStringLiteral("08006") : sqlState,
+                       message.trimmed() + QStringLiteral(" [") + QString::fromUtf8(sql.left(300)) + QLatin1Char(']'));
+}
+
+void PostgresConnection::execVerbatim(const QString& sql)
+{
+    const QByteArray utf8 = sql.toUtf8();
+    check(PQexec(m_conn, utf8.constData()), utf8);
+}
+
+PostgresConnection::ResultPtr PostgresConnection::execute(const QByteArray& sql, int count, const unsigned* types,
+                                                          const char* const* values, const int* lengths,
+                                                          const int* formats)
+{
+    return check(PQexecParams(m_conn, sql.constData(), count, types, values, lengths, formats, 0), sql);
+}
+
+void PostgresConnection::setLockTimeout(int milliseconds)
+{
+    execVerbatim(QStringLiteral("SET lock_timeout = %1").arg(milliseconds));
+}
+
+QString PostgresConnection::description() const
+{
+    return QStringLiteral("postgresql://%1@%2/%3")
+        .arg(QString::fromUtf8(PQuser(m_conn)), QString::fromUtf8(PQhost(m_conn)), QString::fromUtf8(PQdb(m_conn)));
+}
+
+} // namespace alpr::store
