@@ -4,6 +4,8 @@
 // beside the same query as a plain SQL GLOB over reads and alternatives, measured in the same run on the same store.
 // The store is built once in DIR (default $TMPDIR/alpr-bench-search) and reused while it holds N reads. Also: the
 // insert and index rates, the index's size and the process's peak memory.
+#include "PlateVariants.h"
+
 #include "accounts/Session.h"
 #include "reads/ReadRepository.h"
 #include "search/DemoDataGenerator.h"
@@ -25,6 +27,9 @@
 #include <random>
 
 using namespace alpr;
+using bench::lookAlikeOf;
+using bench::oneEditOf;
+using bench::percentile;
 
 namespace {
 
@@ -50,15 +55,6 @@ qint64 peakRssKiB()
         if (line.startsWith("VmHWM:"))
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     return 0;
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t i = std::min(v.size() - 1, size_t(std::ceil(p * double(v.size()))) - (p > 0 ? 1 : 0));
-    return v[i];
 }
 
 SessionOptions sessionOptions()
@@ -165,33 +161,6 @@ struct QueryType {
     int tolerance;
     std::function<QString(const QString& plate, std::mt19937& rng)> make;
 };
-
-QString lookAlikeOf(const QString& plate, std::mt19937& rng)
-{
-    const LookAlikeTable& table = LookAlikeTable::standard();
-    QString out = plate;
-    for (int attempt = 0; attempt < 20; ++attempt) {
-        const int pos = int(rng() % plate.size());
-        const int s = LookAlikeTable::symbolOf(plate[pos]);
-        const std::uint64_t others = table.groupMask(s) & ~(std::uint64_t(1) << s);
-        if (others) {
-            out[pos] = LookAlikeTable::charOf(std::countr_zero(others));
-            return out;
-        }
-    }
-    return out;
-}
-
-QString oneEditOf(const QString& plate, std::mt19937& rng)
-{
-    QString out = lookAlikeOf(plate, rng); // a look-alike as well: tolerance 2 includes 1
-    const int pos = int(rng() % plate.size());
-    if (rng() % 2)
-        out.remove(pos, 1); // the witness forgot a character
-    else
-        out[pos] = QLatin1Char(out[pos] == u'X' ? 'K' : 'X'); // or got one wrong
-    return out;
-}
 
 } // namespace
 
