@@ -59,18 +59,26 @@ struct Seed {
     QDateTime time;
 };
 
-/// One kind of query: runs once from a seed on a session, returns how many rows it found (-1: failed).
-struct QueryType {
-    const char* name;
-    std::function<qint64(Session&, const Seed&, std::mt19937&)> run;
+/// One client: its own login, connection and search service (which keeps its reader connections between
+/// searches, as the search page does).
+struct Client {
+    explicit Client(std::unique_ptr<Session> s) : session(std::move(s)), searches(*session) {}
+    std::unique_ptr<Session> session;
+    SearchService searches;
 };
 
-qint64 search(Session& session, const QString& pattern, int tolerance)
+/// One kind of query: runs once from a seed for a client, returns how many rows it found (-1: failed).
+struct QueryType {
+    const char* name;
+    std::function<qint64(Client&, const Seed&, std::mt19937&)> run;
+};
+
+qint64 search(Client& client, const QString& pattern, int tolerance)
 {
     SearchQuery q;
     q.pattern = pattern;
     q.tolerance = tolerance;
-    auto result = SearchService(session).search(q, kPurpose);
+    auto result = client.searches.search(q, kPurpose);
     if (!result) {
         std::fprintf(stderr, "search %s failed: %s\n", qPrintable(pattern), qPrintable(result.error().toString()));
         return -1;
@@ -78,11 +86,11 @@ qint64 search(Session& session, const QString& pattern, int tolerance)
     return result->hits.size();
 }
 
-qint64 canvass(Session& session, const Seed& seed, double radiusMetres, qint64 windowSecs)
+qint64 canvass(Client& client, const Seed& seed, double radiusMetres, qint64 windowSecs)
 {
     const CanvassQuery query{CanvassArea::circle(seed.place, radiusMetres), seed.time.addSecs(-windowSecs / 2),
                              seed.time.addSecs(windowSecs / 2 - 1)};
-    auto found = CanvassRepository(session.database()).findReads(query);
+    auto found = CanvassRepository(client.session->database()).findReads(query);
     if (!found) {
         std::fprintf(stderr, "canvass failed: %s\n", qPrintable(found.error().toString()));
         return -1;
@@ -95,15 +103,15 @@ QList<QueryType> queryTypes()
     using bench::lookAlikeOf;
     using bench::oneEditOf;
     return {
-        {"exact", [](Session& s, const Seed& d, std::mt19937&) { return search(s, d.plate, 0); }},
-        {"prefix 7AB*", [](Session& s, const Seed& d, std::mt19937&) { return search(s, d.plate.left(3) + u'*', 0); }},
+        {"exact", [](Client& s, const Seed& d, std::mt19937&) { return search(s, d.plate, 0); }},
+        {"prefix 7AB*", [](Client& s, const Seed& d, std::mt19937&) { return search(s, d.plate.left(3) + u'*', 0); }},
         {"infix *X12*",
-         [](Session& s, const Seed& d, std::mt19937&) { return search(s, u'*' + d.plate.mid(2, 3) + u'*', 0); }},
+         [](Client& s, const Seed& d, std::mt19937&) { return search(s, u'*' + d.plate.mid(2, 3) + u'*', 0); }},
         {"tolerance 1",
-         [](Session& s, const Seed& d, std::mt19937& r) { return search(s, lookAlikeOf(d.plate, r), 1); }},
-        {"tolerance 2", [](Session& s, const Seed& d, std::mt19937& r) { return search(s, oneEditOf(d.plate, r), 2); }},
-        {"canvass 500 m/2 h", [](Session& s, const Seed& d, std::mt19937&) { return canvass(s, d, 500, 2 * 3600); }},
-        {"canvass 2 km/24 h", [](Session& s, const Seed& d, std::mt19937&) { return canvass(s, d, 2000, 24 * 3600); }},
+         [](Client& s, const Seed& d, std::mt19937& r) { return search(s, lookAlikeOf(d.plate, r), 1); }},
+        {"tolerance 2", [](Client& s, const Seed& d, std::mt19937& r) { return search(s, oneEditOf(d.plate, r), 2); }},
+        {"canvass 500 m/2 h", [](Client& s, const Seed& d, std::mt19937&) { return canvass(s, d, 500, 2 * 3600); }},
+        {"canvass 2 km/24 h", [](Client& s, const Seed& d, std::mt19937&) { return canvass(s, d, 2000, 24 * 3600); }},
     };
 }
 
@@ -227,6 +235,7 @@ MixResult runMix(const Engine& engine, const QList<Seed>& seeds, int clients)
                 ok = false;
                 return;
             }
+            Client client(std::move(*session));
             std::mt19937 rng(quint32(7 + c));
             for (qsizetype i = 0; i < seeds.size(); ++i) {
                 // Clients start at different seeds and walk the types in turn: a mixed load, not one query in step.
@@ -234,7 +243,7 @@ MixResult runMix(const Engine& engine, const QList<Seed>& seeds, int clients)
                 for (qsizetype t = 0; t < types.size(); ++t) {
                     QElapsedTimer timer;
                     timer.start();
-                    if (types[t].run(**session, seed, rng) < 0)
+                    if (types[t].run(client, seed, rng) < 0)
                         ok = false;
                     perClient[size_t(c)][t].push_back(double(timer.nsecsElapsed()) / 1e6);
                 }

@@ -63,7 +63,21 @@ PostgresConnection::ResultPtr PostgresConnection::execute(const QByteArray& sql,
                                                           const char* const* values, const int* lengths,
                                                           const int* formats)
 {
-    return check(PQexecParams(m_conn, sql.constData(), count, types, values, lengths, formats, 0), sql);
+    // Each statement text is parsed once per connection and kept as a server-side prepared statement: the
+    // services run the same few hundred statements over and over, and parsing them was most of a short query.
+    QByteArray key = sql;
+    key.append(reinterpret_cast<const char*>(types), qsizetype(sizeof(unsigned)) * count);
+    auto found = m_prepared.constFind(key);
+    if (found == m_prepared.cend()) {
+        if (m_prepared.size() >= kMaxPrepared) {
+            execVerbatim(QStringLiteral("DEALLOCATE ALL"));
+            m_prepared.clear();
+        }
+        const QByteArray name = "alpr_" + QByteArray::number(++m_preparedCount);
+        check(PQprepare(m_conn, name.constData(), sql.constData(), count, types), sql);
+        found = m_prepared.insert(key, name);
+    }
+    return check(PQexecPrepared(m_conn, found->constData(), count, values, lengths, formats, 0), sql);
 }
 
 void PostgresConnection::setLockTimeout(int milliseconds)

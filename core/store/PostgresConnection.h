@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <memory>
@@ -38,8 +39,11 @@ public:
 
 private:
     ResultPtr check(pg_result* result, const QByteArray& sql);
+    static constexpr qsizetype kMaxPrepared = 2000;
     pg_conn* m_conn = nullptr;
     int m_changes = 0;
+    QHash<QByteArray, QByteArray> m_prepared; ///< statement text and parameter types -> prepared statement name
+    quint64 m_preparedCount = 0;
 };
 
 } // namespace alpr::store
