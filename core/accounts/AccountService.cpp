@@ -1,5 +1,7 @@
 #include "accounts/AccountService.h"
 
+#include "accounts/PostgresAccounts.h"
+
 #include "accounts/PasswordPolicy.h"
 #include "accounts/Session.h"
 #include "audit/AuditLog.h"
@@ -122,6 +124,11 @@ VoidResult AccountService::add(const NewAccount& account)
                 .bind(5, account.cletsAuthorized ? 1 : 0)
                 .bind(6, m_session.clock().nowUtc().toString(Qt::ISODateWithMs))
                 .run();
+            if (db.isPostgres()) {
+                Account made;
+                made.name = account.name;
+                PostgresAccounts::create(db, made, account.initialPassword);
+            }
         });
     if (!changed) {
         keySlots->removeSlot(account.name);
@@ -148,6 +155,8 @@ VoidResult AccountService::disable(const QString& name)
             s.bind(1, name).run();
             if (db.changes() == 0)
                 raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+            if (db.isPostgres())
+                PostgresAccounts::update(db, name);
         });
     if (!changed)
         return changed;
@@ -169,6 +178,8 @@ VoidResult AccountService::setTraining(const QString& name, const QDate& until)
                              s.bind(1, name).bind(2, until.toString(Qt::ISODate)).run();
                              if (db.changes() == 0)
                                  raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+                             if (db.isPostgres())
+                                 PostgresAccounts::update(db, name);
                          });
 }
 
@@ -185,6 +196,8 @@ VoidResult AccountService::setCletsAuthorization(const QString& name, bool autho
                              s.bind(1, name).bind(2, authorized ? 1 : 0).run();
                              if (db.changes() == 0)
                                  raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+                             if (db.isPostgres())
+                                 PostgresAccounts::update(db, name);
                          });
 }
 
@@ -202,9 +215,15 @@ VoidResult AccountService::changeOwnPassword(const QString& oldPassword, const Q
     auto wrapped = store::KeyWrap::wrap(m_session.databaseKey(), newPassword, name, m_session.kdfIterations());
     if (!wrapped)
         return std::unexpected(wrapped.error());
-    auto audited = m_session.recordAccess(m_session.auditRecord(QStringLiteral("user.passwd"), QStringLiteral("account:") + name));
+    auto audited = auditedChange(
+        m_session, m_session.auditRecord(QStringLiteral("user.passwd"), QStringLiteral("account:") + name),
+        [&](store::Database& db) {
+            if (db.isPostgres())
+                PostgresAccounts::setPassword(db, name, newPassword);
+        });
     if (!audited)
         return audited;
+    m_session.serverPasswordChanged(newPassword);
     keySlots->setSlot(name, *wrapped);
     return keySlots->save();
 }

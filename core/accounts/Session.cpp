@@ -1,5 +1,6 @@
 #include "accounts/Session.h"
 
+#include "accounts/PostgresAccounts.h"
 #include "audit/AuditLog.h"
 #include "common/Log.h"
 #include "store/KeySlotFile.h"
@@ -91,6 +92,7 @@ Session::Session(store::Database db, QByteArray key, Account account, const QStr
 Session::~Session()
 {
     m_key.fill('\0');
+    m_serverPassword.fill(QLatin1Char('\0'));
 }
 
 bool Session::storeExists(const QString& directory)
@@ -160,6 +162,8 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
                            .arg(trainingUntil.toString(Qt::ISODate));
         r.outcome = QStringLiteral("ok");
         AuditLog::append(tx, r);
+        if (db->isPostgres())
+            PostgresAccounts::create(*db, loadAccount(*db, adminName), password);
         tx.commit();
     });
     if (!created)
@@ -238,7 +242,7 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
     auto profile = store::StoreProfile::load(directory);
     if (!profile)
         return std::unexpected(profile.error());
-    auto db = profile->open(*key);
+    auto db = profile->openAs(user, password, *key);
     if (!db)
         return std::unexpected(db.error());
     if (auto migrated = store::Migrations::apply(*db); !migrated)
@@ -279,7 +283,10 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
             return std::unexpected(saved.error());
         if (!refusal.isEmpty())
             return fail(refusalCode, refusal);
-        return std::unique_ptr<Session>(new Session(std::move(*db), std::move(*key), account, directory, options));
+        std::unique_ptr<Session> session(new Session(std::move(*db), std::move(*key), account, directory, options));
+        if (session->m_db.isPostgres())
+            session->m_serverPassword = password; // for the worker connections openConnection() opens
+        return session;
     });
 }
 
@@ -288,7 +295,7 @@ Result<store::Database> Session::openConnection() const
     auto profile = store::StoreProfile::load(m_directory);
     if (!profile)
         return std::unexpected(profile.error());
-    return profile->open(m_key);
+    return profile->openAs(m_account.name, m_serverPassword, m_key);
 }
 
 VoidResult Session::require(Permission permission, const QString& what) const

@@ -64,6 +64,12 @@ public:
     /// For AccountService (wrapping the key for new slots) and the evidence exporter (deriving the manifest signing
     /// key); nothing else needs it and it is never written anywhere.
     [[nodiscard]] const QByteArray& databaseKey() const { return m_key; }
+    /// For AccountService: the user's new password, which their further server connections log in with.
+    void serverPasswordChanged(const QString& password)
+    {
+        if (m_db.isPostgres())
+            m_serverPassword = password;
+    }
 
     /// Purpose list and case-number format, re-read from the store each call.
     [[nodiscard]] AccessPurposePolicy purposePolicy();
@@ -83,6 +89,7 @@ private:
 
     store::Database m_db;
     QByteArray m_key;
+    QString m_serverPassword; ///< PostgreSQL stores: the user's login, for further connections as their own role
     Account m_account;
     QString m_directory;
     const Clock* m_clock;

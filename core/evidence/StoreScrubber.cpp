@@ -11,7 +11,11 @@ Result<StoreScrubber::Outcome> StoreScrubber::scrub(store::Database& db)
     return guardedResult([&]() -> Result<Outcome> {
         if (db.isPostgres()) {
             // Deleted rows stay in PostgreSQL's table files until the space is reused; VACUUM FULL writes every
-            // table anew and unlinks the old files (docs/security.md: what this does and does not reach).
+            // table anew and unlinks the old files (docs/security.md: what this does and does not reach). Only the
+            // tables' owner may: a workstation user's purge leaves it to the owner's maintenance run.
+            if (db.queryInt64(QStringLiteral("SELECT CASE WHEN pg_has_role(relowner, 'USAGE') THEN 1 ELSE 0 END "
+                                             "FROM pg_class WHERE oid = 'reads'::regclass")) != 1)
+                return Outcome{0, false, false};
             db.exec(QStringLiteral("VACUUM (FULL)"));
             auto checkpointed = truncateWal(db);
             if (!checkpointed)

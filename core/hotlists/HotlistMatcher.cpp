@@ -54,11 +54,16 @@ HotlistMatcher::HotlistMatcher(store::Database& db, const QDateTime& nowUtc, Sco
                                std::shared_ptr<const KeyFilter> filter)
     : m_db(db), m_now(nowUtc), m_scope(scope), m_filter(std::move(filter))
 {
-    m_lookup = std::make_unique<store::Statement>(db.prepare(QStringLiteral(
-        "SELECT e.id, e.hotlist_id, e.plate, e.state, e.category, e.priority, e.lookalike, e.reason, e.nic, e.ori, "
-        "e.incident_date, e.vehicle, e.record_text, h.name FROM hotlist_entries e JOIN hotlists h ON h.id = "
-        "e.hotlist_id WHERE e.canon = ?1 AND (e.expires_utc IS NULL OR e.expires_utc > ?2) AND (h.expires_utc IS "
-        "NULL OR h.expires_utc > ?2) AND (?3 = 0 OR e.hotlist_id = ?3) AND (?4 = 0 OR e.id = ?4)")));
+    // On the server the CLETS-derived fields may be unreadable to this user: the alert gets them by
+    // alpr_fill_alert_clets() (postgresql/011_roles.sql) after the pass instead.
+    m_lookup = std::make_unique<store::Statement>(db.prepare(
+        QStringLiteral(
+            "SELECT e.id, e.hotlist_id, e.plate, e.state, e.category, e.priority, e.lookalike, e.reason, %1, h.name "
+            "FROM hotlist_entries e JOIN hotlists h ON h.id = "
+            "e.hotlist_id WHERE e.canon = ?1 AND (e.expires_utc IS NULL OR e.expires_utc > ?2) AND (h.expires_utc IS "
+            "NULL OR h.expires_utc > ?2) AND (?3 = 0 OR e.hotlist_id = ?3) AND (?4 = 0 OR e.id = ?4)")
+            .arg(db.isPostgres() ? QStringLiteral("'', '', '', '', ''")
+                                 : QStringLiteral("e.nic, e.ori, e.incident_date, e.vehicle, e.record_text"))));
     m_insert = std::make_unique<store::Statement>(db.prepare(QStringLiteral(
         "INSERT OR IGNORE INTO alerts(created_utc, read_id, matched_plate, alt_rank, match_kind, explanation, retro, "
         "source, source_id, list_name, entry_plate, entry_state, category, priority, reason, nic, ori, incident_date, "
@@ -137,6 +142,8 @@ int HotlistMatcher::match(const NewReadingsByPlate& readingsByPlate)
         inserted += m_db.changes();
         m_insert->reset();
     }
+    if (inserted > 0 && m_db.isPostgres())
+        m_db.prepare(QStringLiteral("SELECT alpr_fill_alert_clets(?1)")).bind(1, now).run();
     if (!m_scope.retro && m_scope.hotlistId == 0 && m_scope.entryId == 0)
         inserted += alertWatchHits(m_db);
     return inserted;

@@ -42,7 +42,9 @@ int Migrations::latestVersion()
 
 VoidResult Migrations::apply(Database& db)
 {
-    return applyUpTo(db, latestVersion());
+    // Each engine has its own list: the server's has steps the embedded store has no use for (its roles, 011).
+    const auto files = migrationFiles(db.engine());
+    return applyUpTo(db, files.isEmpty() ? 0 : files.last().version);
 }
 
 VoidResult Migrations::applyUpTo(Database& db, int version)
@@ -73,9 +75,14 @@ VoidResult Migrations::applyPostgresUpTo(Database& db, int version)
     return guarded([&] {
         // The version is a row, not a pragma; the writer lock of Transaction keeps two workstations that start at
         // once from both migrating.
-        db.execVerbatim(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"));
         const QList<MigrationFile> files = migrationFiles(Engine::PostgreSql);
         const int latest = files.isEmpty() ? 0 : files.last().version;
+        // Workstation users may not change the schema: a store that is up to date is left untouched, without DDL.
+        if (!db.queryText(QStringLiteral("SELECT to_regclass('schema_version')::text")).isEmpty() &&
+            db.queryInt64(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")) >=
+                std::min(latest, version))
+            return;
+        db.execVerbatim(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"));
         for (const MigrationFile& m : files) {
             if (m.version > version)
                 break;

@@ -80,6 +80,18 @@ PostgresConnection::ResultPtr PostgresConnection::execute(const QByteArray& sql,
     return check(PQexecPrepared(m_conn, found->constData(), count, values, lengths, formats, 0), sql);
 }
 
+QByteArray PostgresConnection::passwordVerifier(const QString& role, const QString& password)
+{
+    char* encrypted =
+        PQencryptPasswordConn(m_conn, password.toUtf8().constData(), role.toUtf8().constData(), "scram-sha-256");
+    if (!encrypted)
+        raise(ErrorCode::Database, QStringLiteral("The server store refused an operation"),
+              QStringLiteral("cannot encrypt a password: ") + QString::fromUtf8(PQerrorMessage(m_conn)));
+    QByteArray out(encrypted);
+    PQfreemem(encrypted);
+    return out;
+}
+
 void PostgresConnection::setLockTimeout(int milliseconds)
 {
     execVerbatim(QStringLiteral("SET lock_timeout = %1").arg(milliseconds));

@@ -32,6 +32,9 @@ public:
                       const int* lengths, const int* formats);
 
     [[nodiscard]] int changes() const { return m_changes; }
+    /// The SCRAM-SHA-256 verifier of a role's password, computed here so that the password itself never reaches
+    /// the server (nor its statement log).
+    [[nodiscard]] QByteArray passwordVerifier(const QString& role, const QString& password);
     void setLockTimeout(int milliseconds);
     /// Database name, host and user, for messages (never the password).
     [[nodiscard]] QString description() const;

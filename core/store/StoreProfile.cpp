@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <libpq-fe.h>
+
 namespace alpr::store {
 
 namespace {
@@ -60,6 +62,68 @@ VoidResult StoreProfile::writePostgres(const QString& directory, const QString& 
     if (!file.commit())
         return fail(ErrorCode::Io, QStringLiteral("Cannot write the store profile"), file.errorString());
     return {};
+}
+
+namespace {
+
+// The profile's connection (keyword string or URI) as libpq reads it: the keywords it sets.
+QList<QPair<QByteArray, QString>> connectionOptions(const QString& connection)
+{
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(connection.toUtf8().constData(), &error);
+    if (!options) {
+        PQfreemem(error);
+        return {};
+    }
+    QList<QPair<QByteArray, QString>> out;
+    for (PQconninfoOption* o = options; o->keyword; ++o)
+        if (o->val)
+            out.append({QByteArray(o->keyword), QString::fromUtf8(o->val)});
+    PQconninfoFree(options);
+    return out;
+}
+
+QString conninfoValue(QString v)
+{
+    v.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + v + QLatin1Char('\'');
+}
+
+} // namespace
+
+QString StoreProfile::database() const
+{
+    QString database, user;
+    for (const auto& [keyword, value] : connectionOptions(m_connection)) {
+        if (keyword == "dbname")
+            database = value;
+        else if (keyword == "user")
+            user = value;
+    }
+    // libpq's defaults: the user name, which defaults to the operating system's.
+    if (database.isEmpty())
+        database = user.isEmpty() ? qEnvironmentVariable("PGDATABASE", qEnvironmentVariable("USER")) : user;
+    return database;
+}
+
+QString StoreProfile::loginRole(const QString& database, const QString& user)
+{
+    // 30 + 1 + 32 (the longest account name) = 63, PostgreSQL's limit on names.
+    return database.left(30) + QLatin1Char('.') + user;
+}
+
+Result<Database> StoreProfile::openAs(const QString& user, const QString& password, const QByteArray& key) const
+{
+    if (m_engine != Engine::PostgreSql)
+        return open(key);
+    // Rebuilt keyword by keyword: the server, database and TLS settings of the profile, the user's own role.
+    QStringList parts;
+    for (const auto& [keyword, value] : connectionOptions(m_connection))
+        if (keyword != "user" && keyword != "password" && keyword != "passfile")
+            parts << QString::fromLatin1(keyword) + QLatin1Char('=') + conninfoValue(value);
+    parts << QStringLiteral("user=") + conninfoValue(loginRole(database(), user))
+          << QStringLiteral("password=") + conninfoValue(password);
+    return Database::openPostgres(parts.join(QLatin1Char(' ')));
 }
 
 QString StoreProfile::databasePath() const

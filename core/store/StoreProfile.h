@@ -28,8 +28,16 @@ public:
     [[nodiscard]] QString connection() const { return m_connection; }
     /// The SQLCipher file, for the embedded engine.
     [[nodiscard]] QString databasePath() const;
-    /// A new connection; the key opens the SQLCipher file (the PostgreSQL engine does not use it here).
+    /// A new connection; the key opens the SQLCipher file. On PostgreSQL: as the profile's own user, the store's
+    /// owner (making the store, migrating it).
     [[nodiscard]] Result<Database> open(const QByteArray& key) const;
+    /// A new connection for a workstation user: on PostgreSQL as the user's own login role (PostgresAccounts), with
+    /// the account's password; the SQLCipher file opens with the key as in open().
+    [[nodiscard]] Result<Database> openAs(const QString& user, const QString& password, const QByteArray& key) const;
+    /// The database the profile's connection names (libpq's default, the user name, when it names none).
+    [[nodiscard]] QString database() const;
+    /// The server login role of a store user (role names are cluster-wide: the database's name is part of it).
+    [[nodiscard]] static QString loginRole(const QString& database, const QString& user);
 
 private:
     QString m_directory;

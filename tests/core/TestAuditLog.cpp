@@ -45,7 +45,7 @@ private slots:
             QVERIFY(ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("search.plate"), QStringLiteral("reads"),
                                                                        QStringLiteral("{\"pattern\":\"7AB%1\"}").arg(i))));
         // A tamperer with the key and a raw connection: drop the guard trigger and change one byte of record 4.
-        auto raw = ts.session().openConnection();
+        auto raw = ts.ownerConnection();
         QVERIFY(raw);
         test::TestStore::dropTrigger(*raw, QStringLiteral("audit_no_update"), QStringLiteral("audit"));
         raw->exec(QStringLiteral("UPDATE audit SET parameters = replace(parameters, '7AB2', '7AB3') WHERE seq = 5"));
@@ -62,7 +62,7 @@ private slots:
         QVERIFY(ts.isValid());
         for (int i = 0; i < 4; ++i)
             QVERIFY(ts.session().recordAccess(ts.session().auditRecord(QStringLiteral("canvass.run"), QStringLiteral("reads"))));
-        auto raw = ts.session().openConnection();
+        auto raw = ts.ownerConnection();
         QVERIFY(raw);
         test::TestStore::dropTrigger(*raw, QStringLiteral("audit_no_delete"), QStringLiteral("audit"));
         raw->exec(QStringLiteral("DELETE FROM audit WHERE seq = 3"));
@@ -94,7 +94,7 @@ private slots:
         QVERIFY(later && later->intact);
 
         // A tamperer removes the newest records: what is left still chains, so plain verification passes ...
-        auto raw = ts.session().openConnection();
+        auto raw = ts.ownerConnection();
         QVERIFY(raw);
         test::TestStore::dropTrigger(*raw, QStringLiteral("audit_no_delete"), QStringLiteral("audit"));
         raw->exec(QStringLiteral("DELETE FROM audit WHERE seq > %1").arg(anchor->count - 2));

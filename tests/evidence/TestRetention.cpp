@@ -10,6 +10,7 @@
 #include "evidence/PurgeJob.h"
 #include "evidence/PurgeLease.h"
 #include "evidence/RetentionPolicy.h"
+#include "evidence/StoreScrubber.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
 #ifdef ALPR_TEST_WITH_SEARCH
@@ -406,7 +407,10 @@ private slots:
         const auto storeBytes = [&] {
             if (!store.isPostgres())
                 return scanner.plaintext(session.databasePath());
-            store::Database& db = session.database();
+            auto owner = store.ownerConnection();
+            if (!owner)
+                return QByteArray();
+            store::Database& db = *owner;
             db.exec(QStringLiteral("CHECKPOINT"));
             const QDir files(
                 db.queryText(QStringLiteral("SHOW data_directory")) + QStringLiteral("/base/") +
@@ -430,7 +434,15 @@ private slots:
         auto summary = PurgeJob(session, session.database()).run(job);
         QVERIFY2(summary.has_value(), qPrintable(alpr::test::errorText(summary)));
         QCOMPARE(summary->run.readsDeleted, qint64(1));
-        QVERIFY(summary->walTruncated);
+        if (store.isPostgres()) {
+            // A workstation user may not rewrite the server's tables; the owner's maintenance run does.
+            auto owner = store.ownerConnection();
+            QVERIFY(owner);
+            const auto scrubbed = StoreScrubber::scrub(*owner);
+            QVERIFY(scrubbed && scrubbed->vacuumed && scrubbed->walTruncated);
+        } else {
+            QVERIFY(summary->walTruncated);
+        }
 
         const QByteArray after = storeBytes();
         QVERIFY2(scanner.error().isEmpty(), qPrintable(scanner.error()));
@@ -544,7 +556,17 @@ private slots:
             EvidenceFixture::insert(session, {EvidenceFixture::read(QStringLiteral("OLD1A"), now.addDays(-400), true),
                                               EvidenceFixture::read(QStringLiteral("NEW2B"), now.addDays(-5), true)});
         // Another capability's table with a plain foreign key: the purge must not fail on it, nor leave its rows.
-        db.exec(QStringLiteral("CREATE TABLE other_notes(read_id INTEGER NOT NULL REFERENCES reads(id), note TEXT)"));
+        const QString otherTable =
+            QStringLiteral("CREATE TABLE other_notes(read_id INTEGER NOT NULL REFERENCES reads(id), note TEXT)");
+        if (store.isPostgres()) {
+            // On the server a capability's migration runs as the store's owner and grants its new table.
+            auto owner = store.ownerConnection();
+            QVERIFY(owner);
+            owner->exec(otherTable);
+            owner->exec(QStringLiteral("SELECT alpr_grant_access()"));
+        } else {
+            db.exec(otherTable);
+        }
         auto note = db.prepare(QStringLiteral("INSERT INTO other_notes(read_id, note) VALUES (?1, 'seen')"));
         note.bind(1, reads[0].id).run();
         note.bind(1, reads[1].id).run();

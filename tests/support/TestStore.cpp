@@ -70,9 +70,22 @@ TestStore::~TestStore()
         return;
     try {
         runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
+        // Roles are the cluster's: the store's groups and its users' login roles go with it.
+        runOnServer(QStringLiteral("DO $$ DECLARE r TEXT; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE "
+                                   "rolname IN ('%1_staff', '%1_data', '%1_clets') OR starts_with(rolname, '%1.') "
+                                   "LOOP EXECUTE format('DROP ROLE %I', r); END LOOP; END $$")
+                        .arg(m_postgresDatabase));
     } catch (const ErrorException& e) {
         qWarning("TestStore: %s", qPrintable(e.error().toString()));
     }
+}
+
+Result<store::Database> TestStore::ownerConnection()
+{
+    auto profile = store::StoreProfile::load(directory());
+    if (!profile)
+        return std::unexpected(profile.error());
+    return profile->open(session().databaseKey());
 }
 
 void TestStore::dropTrigger(store::Database& db, const QString& trigger, const QString& table)

@@ -29,6 +29,9 @@ public:
     /// The server the stores are made on, or empty for SQLCipher files.
     [[nodiscard]] static QString postgresServer();
     [[nodiscard]] bool isPostgres() const { return !m_postgresDatabase.isEmpty(); }
+    /// For tamper tests: a raw connection with the most power anyone has over the store's data (on PostgreSQL the
+    /// store owner's, which the workstation's users do not have).
+    [[nodiscard]] Result<store::Database> ownerConnection();
     /// For tamper tests: removes a guard trigger the way the connection's engine spells it.
     static void dropTrigger(store::Database& db, const QString& trigger, const QString& table);
     [[nodiscard]] bool isValid() const { return m_session != nullptr; }

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "accounts/Account.h"
+
+#include <QString>
+
+namespace alpr {
+
+namespace store {
+class Database;
+}
+
+/// On a PostgreSQL store every account is also a login role of the server, so that the server itself enforces
+/// what the account may read (groups of migration postgresql/011_roles.sql): hand-written SQL over a user's own
+/// connection reaches no more than the workstation shows. The role's password is the account's password (the
+/// server keeps only its SCRAM verifier); it is valid until the last day of the user's ALPR training, and a
+/// disabled account's role cannot log in. Every method runs inside the caller's transaction and throws
+/// ErrorException.
+class PostgresAccounts {
+public:
+    /// Creates (or, for a name used before on this server, takes over) the account's role.
+    static void create(store::Database& db, const Account& account, const QString& password);
+    /// Brings the role's groups, login right and validity in line with the account row as it is now.
+    static void update(store::Database& db, const QString& user);
+    static void setPassword(store::Database& db, const QString& user, const QString& password);
+
+private:
+    static QString currentDatabase(store::Database& db);
+};
+
+} // namespace alpr

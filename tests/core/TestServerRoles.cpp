@@ -1,0 +1,174 @@
+#include "TestStore.h"
+
+#include "accounts/AccountService.h"
+#include "store/Database.h"
+#include "store/Statement.h"
+#include "store/StoreProfile.h"
+
+#include <QtTest>
+
+#include <optional>
+
+using namespace alpr;
+using alpr::test::TestStore;
+
+// On a PostgreSQL store the server itself enforces what an account may read: each user logs in with a role of
+// their own (PostgresAccounts, migration postgresql/011_roles.sql). These tests go around the workstation: the
+// user's own connection, hand-written SQL.
+class TestServerRoles : public QObject {
+    Q_OBJECT
+
+    // The SQLState-derived code of running sql; nullopt when the server ran it.
+    static std::optional<ErrorCode> outcomeOf(store::Database& db, const QString& sql)
+    {
+        try {
+            auto s = db.prepare(sql);
+            while (s.step()) {
+            }
+            return std::nullopt;
+        } catch (const ErrorException& e) {
+            return e.error().code;
+        }
+    }
+
+    static QString firstText(store::Database& db, const QString& sql)
+    {
+        auto s = db.prepare(sql);
+        return s.step() ? s.text(0) : QString();
+    }
+
+    // One read, one hot-list entry and one alert on it with CLETS-derived text, written as the store's owner.
+    static void seed(TestStore& ts)
+    {
+        auto owner = ts.ownerConnection();
+        QVERIFY(owner);
+        owner->exec(QStringLiteral(
+            "INSERT INTO units(id, created_utc) VALUES ('CAR-1', '2026-01-01T00:00:00.000Z');"
+            "INSERT INTO reads(plate, confidence, time_utc, lat, lon, unit_id, source_file, imported_utc) "
+            "VALUES ('7ABC123', 0.9, 1780000000, 39.29, -76.61, 'CAR-1', 'seed.csv', 1780000000);"
+            "INSERT INTO hotlists(name, source, category, priority, created_utc, refreshed_utc) "
+            "VALUES ('Stolen', 'ncic', 'stolen-vehicle', 2, 0, 0);"
+            "INSERT INTO hotlist_entries(hotlist_id, plate, canon, category, priority, nic, record_text, created_utc, "
+            "created_by) SELECT id, '7ABC123', '7ABC123', 'stolen-vehicle', 2, 'V123456789', 'SECRET CLETS TEXT', 0, "
+            "'seed' FROM hotlists;"
+            "INSERT INTO alerts(created_utc, read_id, matched_plate, alt_rank, match_kind, explanation, retro, source, "
+            "source_id, list_name, entry_plate, category, priority, nic, record_text) SELECT 0, r.id, r.plate, 0, "
+            "'exact', '', 0, 'hotlist', h.id, h.name, r.plate, 'stolen-vehicle', 2, 'V123456789', 'SECRET CLETS TEXT' "
+            "FROM reads r, hotlists h"));
+    }
+
+private slots:
+    void init()
+    {
+        if (TestStore::postgresServer().isEmpty())
+            QSKIP("PostgreSQL only: installer/test-on-postgres.sh runs it with ALPR_TEST_POSTGRES set");
+    }
+
+    void anAuditorsConnectionCannotSelectReads()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        seed(ts);
+        auto auditor = ts.addAndLogin(QStringLiteral("aud"), Role::Auditor);
+        QVERIFY(auditor);
+        auto raw = auditor->openConnection();
+        QVERIFY(raw);
+        QCOMPARE(firstText(*raw, QStringLiteral("SELECT current_user")),
+                 store::StoreProfile::loginRole(firstText(*raw, QStringLiteral("SELECT current_database()")),
+                                                QStringLiteral("aud")));
+        for (const char* sql :
+             {"SELECT * FROM reads", "SELECT plate FROM reads", "SELECT lat, lon FROM reads", "SELECT * FROM images",
+              "SELECT * FROM read_alternatives", "SELECT * FROM search_reads", "SELECT * FROM search_canon",
+              "SELECT * FROM alerts", "SELECT plate FROM hotlist_entries", "SELECT * FROM transfer_reads"})
+            QVERIFY2(outcomeOf(*raw, QString::fromLatin1(sql)) == ErrorCode::PermissionDenied, sql);
+        // What the audit program counts: when and by which unit, never what or where.
+        QCOMPARE(firstText(*raw, QStringLiteral("SELECT count(*) FROM reads")), QStringLiteral("1"));
+        QCOMPARE(firstText(*raw, QStringLiteral("SELECT unit_id FROM reads")), QStringLiteral("CAR-1"));
+        QVERIFY(firstText(*raw, QStringLiteral("SELECT count(*) FROM audit")).toInt() > 0);
+        // An investigator's connection reads them.
+        auto investigator = ts.addAndLogin(QStringLiteral("inv"), Role::Investigator);
+        QVERIFY(investigator);
+        auto theirs = investigator->openConnection();
+        QVERIFY(theirs);
+        QCOMPARE(firstText(*theirs, QStringLiteral("SELECT plate FROM reads")), QStringLiteral("7ABC123"));
+    }
+
+    void aUserWithoutCletsGetsNoCletsFields()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        seed(ts);
+        auto plain = ts.addAndLogin(QStringLiteral("plain"), Role::Investigator, false);
+        auto clets = ts.addAndLogin(QStringLiteral("cleared"), Role::Investigator, true);
+        QVERIFY(plain && clets);
+        auto theirs = plain->openConnection();
+        QVERIFY(theirs);
+        for (const char* sql :
+             {"SELECT * FROM hotlist_entries", "SELECT record_text FROM hotlist_entries",
+              "SELECT nic FROM hotlist_entries", "SELECT vehicle, ori FROM hotlist_entries", "SELECT * FROM alerts",
+              "SELECT record_text FROM alerts", "SELECT incident_date FROM alerts",
+              "SELECT 1 FROM alerts WHERE record_text LIKE 'SECRET%'"})
+            QVERIFY2(outcomeOf(*theirs, QString::fromLatin1(sql)) == ErrorCode::PermissionDenied, sql);
+        // The rest of the entry and the alert are theirs to see, as the workstation shows them.
+        QCOMPARE(firstText(*theirs, QStringLiteral("SELECT plate FROM hotlist_entries")), QStringLiteral("7ABC123"));
+        QCOMPARE(firstText(*theirs, QStringLiteral("SELECT matched_plate FROM alerts")), QStringLiteral("7ABC123"));
+
+        auto cleared = clets->openConnection();
+        QVERIFY(cleared);
+        QCOMPARE(firstText(*cleared, QStringLiteral("SELECT record_text FROM hotlist_entries")),
+                 QStringLiteral("SECRET CLETS TEXT"));
+        QCOMPARE(firstText(*cleared, QStringLiteral("SELECT nic FROM alerts")), QStringLiteral("V123456789"));
+
+        // Taking the authorization away takes effect on the server at once, on connections already open too.
+        QVERIFY(AccountService(ts.session()).setCletsAuthorization(QStringLiteral("cleared"), false));
+        QCOMPARE(outcomeOf(*cleared, QStringLiteral("SELECT record_text FROM hotlist_entries")),
+                 ErrorCode::PermissionDenied);
+    }
+
+    void theAuditTrailCannotBeChangedByAUser()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        auto commander = ts.session().openConnection();
+        QVERIFY(commander);
+        for (const char* sql : {"UPDATE audit SET outcome = 'x'", "DELETE FROM audit", "TRUNCATE audit",
+                                "DROP TRIGGER audit_no_update ON audit", "ALTER TABLE audit DISABLE TRIGGER USER"})
+            QVERIFY2(outcomeOf(*commander, QString::fromLatin1(sql)) == ErrorCode::PermissionDenied, sql);
+    }
+
+    void aDisabledAccountCannotLogInToTheServer()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        ts.addUser(QStringLiteral("gone"), Role::Investigator);
+        auto profile = store::StoreProfile::load(ts.directory());
+        QVERIFY(profile);
+        QVERIFY(profile->openAs(QStringLiteral("gone"), TestStore::kPassword, {}));
+        QVERIFY(AccountService(ts.session()).disable(QStringLiteral("gone")));
+        // Even with the password, around the workstation: the role may no longer log in.
+        const auto refused = profile->openAs(QStringLiteral("gone"), TestStore::kPassword, {});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().detail.contains(QLatin1String("not permitted to log in")),
+                 qPrintable(refused.error().toString()));
+    }
+
+    void outsidersCannotConnect()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        auto owner = ts.ownerConnection();
+        QVERIFY(owner);
+        const QString database = firstText(*owner, QStringLiteral("SELECT current_database()"));
+        const QString outsider = database + QStringLiteral("_outsider");
+        owner->execVerbatim(QStringLiteral("CREATE ROLE %1 LOGIN").arg(outsider));
+        auto connection = store::Database::openPostgres(TestStore::postgresServer() + QStringLiteral(" dbname=") +
+                                                        database + QStringLiteral(" user=") + outsider);
+        owner->execVerbatim(QStringLiteral("DROP ROLE %1").arg(outsider));
+        QVERIFY(!connection);
+        QVERIFY2(connection.error().detail.contains(QLatin1String("permission denied for database")),
+                 qPrintable(connection.error().toString()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerRoles)
+#include "TestServerRoles.moc"
