@@ -4,6 +4,11 @@
 #include "accounts/PasswordPolicy.h"
 #include "cli/CliContext.h"
 #include "common/ValueParser.h"
+#include "store/PostgresConnection.h"
+#include "store/StoreProfile.h"
+
+#include <QDir>
+#include <QFile>
 
 namespace alpr::cli {
 
@@ -50,9 +55,12 @@ QString lockText(const store::LoginLockState& state)
 
 int runInitCommand(CliContext& c)
 {
-    auto options = CliOptions::parse(c.arguments(), {}, {QStringLiteral("admin"), QStringLiteral("training-until")});
+    auto options = CliOptions::parse(
+        c.arguments(), {}, {QStringLiteral("admin"), QStringLiteral("training-until"), QStringLiteral("server")});
     if (!options || options->value(QStringLiteral("admin")).isEmpty() || !options->positional().isEmpty())
-        return c.usage(QStringLiteral("usage: alprctl ") + QStringLiteral("[--store DIR] init --admin NAME [--training-until YYYY-MM-DD]"));
+        return c.usage(QStringLiteral("usage: alprctl ") +
+                       QStringLiteral("[--store DIR] init --admin NAME [--training-until YYYY-MM-DD] "
+                                      "[--server CONNECTION (an empty PostgreSQL database; docs/server.md)]"));
     QDate training = QDate::currentDate().addYears(1);
     if (options->has(QStringLiteral("training-until"))) {
         auto d = parseDate(options->value(QStringLiteral("training-until")));
@@ -69,11 +77,28 @@ int runInitCommand(CliContext& c)
         return c.report(password.error());
     if (auto ok = PasswordPolicy::check(*password, admin); !ok)
         return c.report(ok.error());
+    const QString server = options->value(QStringLiteral("server"));
+    if (!server.isEmpty()) {
+        if (Session::storeExists(c.storeDirectory()))
+            return c.report(makeError(ErrorCode::InvalidInput,
+                                      QStringLiteral("A store already exists in %1").arg(c.storeDirectory())));
+        if (auto written = store::StoreProfile::writePostgres(c.storeDirectory(), server); !written)
+            return c.report(written.error());
+    }
     auto session = Session::initializeStore(c.storeDirectory(), admin, *password, training, c.sessionOptions());
-    if (!session)
+    if (!session) {
+        // No half store: without its first account the folder must not claim a server.
+        if (!server.isEmpty())
+            QFile::remove(QDir(c.storeDirectory()).filePath(QLatin1String(store::StoreProfile::kProfileFileName)));
         return c.report(session.error());
+    }
     (void)(*session)->logout();
-    c.err() << "Created an encrypted store in " << c.storeDirectory() << " with Commander " << admin << Qt::endl;
+    if (server.isEmpty())
+        c.err() << "Created an encrypted store in " << c.storeDirectory() << " with Commander " << admin << Qt::endl;
+    else
+        c.err() << "Created a store on the PostgreSQL server (" << (*session)->database().postgres()->description()
+                << "), its "
+                << "profile in " << c.storeDirectory() << ", with Commander " << admin << Qt::endl;
     return ExitOk;
 }
 

@@ -26,7 +26,12 @@ PostgresConnection::PostgresConnection(const QString& connection)
         const QString detail = QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
         PQfinish(m_conn);
         m_conn = nullptr;
-        raise(ErrorCode::Io, QStringLiteral("Cannot connect to the database server"), detail);
+        // The server's reason ("database ... does not exist", "password authentication failed ...") is what the
+        // person at the keyboard can act on; it never repeats a password.
+        const qsizetype fatal = detail.lastIndexOf(QLatin1String("FATAL:"));
+        const QString reason =
+            (fatal >= 0 ? detail.mid(fatal + 6) : detail.section(QLatin1Char('\n'), -1)).simplified();
+        raise(ErrorCode::Io, QStringLiteral("Cannot connect to the database server: ") + reason.left(200), detail);
     }
     PQsetNoticeProcessor(m_conn, ignoreNotice, nullptr);
     execVerbatim(QStringLiteral("SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'"));

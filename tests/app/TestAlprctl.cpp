@@ -1,6 +1,7 @@
 #include "AlprctlRun.h"
 #include "TestStore.h"
 #include "audit/AuditLog.h"
+#include "store/StoreProfile.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +27,7 @@ class TestAlprctl : public QObject {
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
+    QString m_serverDatabase; ///< with ALPR_TEST_POSTGRES: the store is made on the server by `init --server`
     QString store() const { return m_dir.path() + QStringLiteral("/store"); }
 
     Run alprctl(const QStringList& args, const QStringList& stdinLines = {})
@@ -54,15 +56,45 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const Run init = alprctl({QStringLiteral("init"), QStringLiteral("--admin"), kAdmin, QStringLiteral("--training-until"),
-                                  QStringLiteral("2099-12-31")},
-                                 {kAdminPassword});
+        QStringList initArguments{QStringLiteral("init"), QStringLiteral("--admin"), kAdmin,
+                                  QStringLiteral("--training-until"), QStringLiteral("2099-12-31")};
+        if (const QString server = test::TestStore::postgresServer(); !server.isEmpty()) {
+            m_serverDatabase = QStringLiteral("alpr_cli_%1").arg(QCoreApplication::applicationPid());
+            auto admin = store::Database::openPostgres(server);
+            QVERIFY(admin);
+            admin->execVerbatim(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_serverDatabase));
+            admin->execVerbatim(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'")
+                                    .arg(m_serverDatabase));
+            // A database that is not there: init fails and leaves no profile behind.
+            const Run missing = alprctl(initArguments + QStringList{QStringLiteral("--server"),
+                                                                    server + QStringLiteral(" dbname=alpr_cli_none")},
+                                        {kAdminPassword});
+            QVERIFY(missing.exitCode != 0);
+            QVERIFY2(missing.err.contains(QLatin1String("alpr_cli_none")), qPrintable(missing.err));
+            QVERIFY(!QFile::exists(store() + QStringLiteral("/store.json")));
+            initArguments << QStringLiteral("--server") << server + QStringLiteral(" dbname=") + m_serverDatabase;
+        }
+        const Run init = alprctl(initArguments, {kAdminPassword});
         QVERIFY2(init.exitCode == 0, qPrintable(init.err));
         const Run add = asAdmin({QStringLiteral("user"), QStringLiteral("add"), kDetective, QStringLiteral("--role"),
                                  QStringLiteral("investigator"), QStringLiteral("--training-until"), QStringLiteral("2099-01-01"),
                                  QStringLiteral("--clets")},
                                 {kDetectivePassword});
         QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_serverDatabase.isEmpty())
+            return;
+        auto admin = store::Database::openPostgres(test::TestStore::postgresServer());
+        QVERIFY(admin);
+        admin->execVerbatim(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_serverDatabase));
+        admin->execVerbatim(QStringLiteral("DO $$ DECLARE r TEXT; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE "
+                                           "rolname IN ('%1_staff', '%1_data', '%1_clets') OR "
+                                           "starts_with(rolname, '%1.') LOOP EXECUTE format('DROP ROLE %I', r); "
+                                           "END LOOP; END $$")
+                                .arg(m_serverDatabase));
     }
 
     void usageErrorsExitOne()
@@ -172,10 +204,13 @@ private slots:
         {
             auto session = Session::login(store(), kAdmin, kAdminPassword);
             QVERIFY(session);
-            auto raw = (*session)->openConnection();
+            // The tamperer has the most power over the data there is: on a server, the store owner's.
+            auto profile = store::StoreProfile::load(store());
+            QVERIFY(profile);
+            auto raw = profile->open((*session)->databaseKey());
             QVERIFY(raw);
-            raw->exec(QStringLiteral("DROP TRIGGER audit_no_update; "
-                                     "UPDATE audit SET outcome = 'ok.' WHERE seq = 7"));
+            test::TestStore::dropTrigger(*raw, QStringLiteral("audit_no_update"), QStringLiteral("audit"));
+            raw->exec(QStringLiteral("UPDATE audit SET outcome = 'ok.' WHERE seq = 7"));
         }
         const Run verify = asAdmin({QStringLiteral("audit"), QStringLiteral("verify")});
         QCOMPARE(verify.exitCode, 3);
