@@ -8,6 +8,8 @@
 
 #include <libpq-fe.h>
 
+#include <optional>
+
 namespace alpr::store {
 
 namespace {
@@ -67,13 +69,13 @@ VoidResult StoreProfile::writePostgres(const QString& directory, const QString& 
 namespace {
 
 // The profile's connection (keyword string or URI) as libpq reads it: the keywords it sets.
-QList<QPair<QByteArray, QString>> connectionOptions(const QString& connection)
+std::optional<QList<QPair<QByteArray, QString>>> connectionOptions(const QString& connection)
 {
     char* error = nullptr;
     PQconninfoOption* options = PQconninfoParse(connection.toUtf8().constData(), &error);
     if (!options) {
         PQfreemem(error);
-        return {};
+        return std::nullopt;
     }
     QList<QPair<QByteArray, QString>> out;
     for (PQconninfoOption* o = options; o->keyword; ++o)
@@ -94,7 +96,7 @@ QString conninfoValue(QString v)
 QString StoreProfile::database() const
 {
     QString database, user;
-    for (const auto& [keyword, value] : connectionOptions(m_connection)) {
+    for (const auto& [keyword, value] : connectionOptions(m_connection).value_or(QList<QPair<QByteArray, QString>>())) {
         if (keyword == "dbname")
             database = value;
         else if (keyword == "user")
@@ -112,18 +114,47 @@ QString StoreProfile::loginRole(const QString& database, const QString& user)
     return database.left(30) + QLatin1Char('.') + user;
 }
 
+QString StoreProfile::withSecureDefaults(const QString& connection)
+{
+    const auto options = connectionOptions(connection);
+    if (!options)
+        return connection;
+    QStringList parts;
+    bool hasSslMode = false;
+    bool overTcp = false;
+    for (const auto& [keyword, value] : *options) {
+        parts << QString::fromLatin1(keyword) + QLatin1Char('=') + conninfoValue(value);
+        if (keyword == "sslmode")
+            hasSslMode = true;
+        // host may list several; a path (or an abstract socket, @name) is a local socket. hostaddr is always TCP.
+        if (keyword == "hostaddr" && !value.isEmpty())
+            overTcp = true;
+        if (keyword == "host")
+            for (const QString& host : value.split(QLatin1Char(',')))
+                if (!host.isEmpty() && !host.startsWith(QLatin1Char('/')) && !host.startsWith(QLatin1Char('@')))
+                    overTcp = true;
+    }
+    if (overTcp && !hasSslMode)
+        parts << QStringLiteral("sslmode=verify-full");
+    return parts.join(QLatin1Char(' '));
+}
+
 Result<Database> StoreProfile::openAs(const QString& user, const QString& password, const QByteArray& key) const
 {
     if (m_engine != Engine::PostgreSql)
         return open(key);
     // Rebuilt keyword by keyword: the server, database and TLS settings of the profile, the user's own role.
     QStringList parts;
-    for (const auto& [keyword, value] : connectionOptions(m_connection))
+    const auto options = connectionOptions(m_connection);
+    if (!options)
+        // Not repeated in the message: a connection string may hold a password.
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The store profile's connection cannot be read"));
+    for (const auto& [keyword, value] : *options)
         if (keyword != "user" && keyword != "password" && keyword != "passfile")
             parts << QString::fromLatin1(keyword) + QLatin1Char('=') + conninfoValue(value);
     parts << QStringLiteral("user=") + conninfoValue(loginRole(database(), user))
           << QStringLiteral("password=") + conninfoValue(password);
-    return Database::openPostgres(parts.join(QLatin1Char(' ')));
+    return Database::openPostgres(withSecureDefaults(parts.join(QLatin1Char(' '))));
 }
 
 QString StoreProfile::databasePath() const
@@ -134,7 +165,7 @@ QString StoreProfile::databasePath() const
 Result<Database> StoreProfile::open(const QByteArray& key) const
 {
     if (m_engine == Engine::PostgreSql)
-        return Database::openPostgres(m_connection);
+        return Database::openPostgres(withSecureDefaults(m_connection));
     return Database::openEncrypted(databasePath(), key);
 }
 

@@ -36,6 +36,10 @@ public:
     [[nodiscard]] Result<Database> openAs(const QString& user, const QString& password, const QByteArray& key) const;
     /// The database the profile's connection names (libpq's default, the user name, when it names none).
     [[nodiscard]] QString database() const;
+    /// The connection as the workstation uses it: a TCP host without an sslmode gets sslmode=verify-full (TLS, the
+    /// server's certificate checked against ~/.postgresql/root.crt and its name against the host); a Unix socket
+    /// needs none. An explicit sslmode is the administrator's choice and is kept. Keyword form, URIs included.
+    [[nodiscard]] static QString withSecureDefaults(const QString& connection);
     /// The server login role of a store user (role names are cluster-wide: the database's name is part of it).
     [[nodiscard]] static QString loginRole(const QString& database, const QString& user);
 
