@@ -33,6 +33,9 @@ AuditRecord readRecord(const store::Statement& s)
 AuditRecord AuditLog::append(store::Transaction& transaction, AuditRecord record)
 {
     store::Database& db = transaction.database();
+    // The chain's head is read and extended under the writer lock: two appends never take the same seq. At READ
+    // COMMITTED (PostgreSQL) the read after the lock sees every append committed before it.
+    transaction.takeWriterLock();
     auto last = db.prepare(QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
     QString previousHash;
     record.seq = 1;

@@ -122,7 +122,7 @@ Result<SearchResult> SearchService::search(const SearchQuery& query, const Acces
             ReadIndexer::indexPending(indexing, m_session.clock().nowUtc());
             indexing.commit();
         }
-        store::Transaction tx(m_db);
+        store::Transaction tx(m_db, store::Transaction::Mode::Access);
         SearchResult result =
             ReadFinder(m_db, m_readers.get()).find(pattern, query.tolerance, query.filters, query.limit);
         const QString outcome = QStringLiteral("results: %1%2")

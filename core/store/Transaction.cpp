@@ -15,11 +15,11 @@ Transaction::Transaction(Database& db, Mode mode) : m_db(db)
 {
     if (m_db.isPostgres()) {
         // Deferred transactions are the parallel readers' snapshots (PlateIndex): one view across statements.
-        m_db.execVerbatim(mode == Mode::Immediate ? QStringLiteral("BEGIN")
-                                                  : QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ"));
+        m_db.execVerbatim(mode == Mode::Deferred ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ")
+                                                 : QStringLiteral("BEGIN"));
         if (mode == Mode::Immediate) {
             try {
-                m_db.execVerbatim(QLatin1String(kPostgresWriterLock));
+                takeWriterLock();
             } catch (...) {
                 m_db.execVerbatim(QStringLiteral("ROLLBACK"));
                 throw;
@@ -27,7 +27,7 @@ Transaction::Transaction(Database& db, Mode mode) : m_db(db)
         }
         return;
     }
-    m_db.exec(mode == Mode::Immediate ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"));
+    m_db.exec(mode == Mode::Deferred ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
 }
 
 Transaction::~Transaction()
@@ -39,6 +39,13 @@ Transaction::~Transaction()
     } catch (...) {
         // Nothing to do: a failed rollback leaves SQLite to roll back when the connection closes.
     }
+}
+
+void Transaction::takeWriterLock()
+{
+    if (m_db.isPostgres() && !m_writerLocked)
+        m_db.execVerbatim(QLatin1String(kPostgresWriterLock));
+    m_writerLocked = true;
 }
 
 void Transaction::commit()

@@ -12,7 +12,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <random>
+#include <thread>
 
 using namespace alpr;
 using namespace alpr::test;
@@ -73,6 +75,7 @@ private slots:
     void rejectsHostilePatternsBeforeTouchingData();
     void auditRecordHoldsQueryPurposeCaseAndCount();
     void viewingAReadIsAudited();
+    void concurrentSearchesKeepOneAuditChain();
     void exportWritesCsvAndIsAudited();
     void indexAgreesWithAFullScan();
 
@@ -285,6 +288,44 @@ void TestSearchService::auditRecordHoldsQueryPurposeCaseAndCount()
     QVERIFY(a.parameters.contains(QStringLiteral("\"tolerance\":1")));
     QVERIFY(a.parameters.contains(QStringLiteral("UNIT-01")));
     QVERIFY(AuditLog::verify(m_store->session().database())->intact);
+}
+
+void TestSearchService::concurrentSearchesKeepOneAuditChain()
+{
+    // Searches from several workstations at once: on PostgreSQL they run side by side and take the writer lock only
+    // to append their record; the chain must come out whole, one record a search, none lost or doubled.
+    constexpr int kClients = 4;
+    constexpr int kSearches = 15;
+    std::vector<std::unique_ptr<Session>> sessions;
+    for (int c = 0; c < kClients; ++c) {
+        m_store->addUser(QStringLiteral("det%1").arg(c), Role::Investigator);
+        sessions.push_back(m_store->login(QStringLiteral("det%1").arg(c)));
+        QVERIFY(sessions.back());
+    }
+    const qint64 before = m_store->session().database().queryInt64(QStringLiteral("SELECT count(*) FROM audit"));
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int c = 0; c < kClients; ++c)
+        threads.emplace_back([&, c] {
+            SearchService service(*sessions[size_t(c)]);
+            for (int i = 0; i < kSearches; ++i) {
+                SearchQuery q;
+                q.pattern = i % 2 ? QStringLiteral("7AB*") : QStringLiteral("7A?8123");
+                q.tolerance = i % 3;
+                if (!service.search(q, kPurpose))
+                    ++failures;
+            }
+        });
+    for (std::thread& t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    store::Database& db = m_store->session().database();
+    QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM audit")), before + kClients * kSearches);
+    QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'search.plate'")),
+             qint64(kClients * kSearches));
+    const auto verified = AuditLog::verify(db);
+    QVERIFY(verified);
+    QVERIFY2(verified->intact, qPrintable(verified->reason));
 }
 
 void TestSearchService::viewingAReadIsAudited()
