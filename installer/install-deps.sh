@@ -9,7 +9,7 @@ BUILD_PACKAGES=(
     libopencv-dev libsqlcipher-dev sqlcipher libboost-log-dev libssl-dev
     fonts-dejavu-core ccache
     ffmpeg
-    postgresql-15 postgresql-15-postgis-3 libpq-dev
+    postgresql-15 libpq-dev
 )
 # The sanitizer suite and the fuzzers (setup.sh test): clang with its ASan/UBSan runtimes and libFuzzer.
 SANITIZER_PACKAGES=(clang-14 libclang-rt-14-dev)
