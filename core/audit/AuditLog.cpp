@@ -33,8 +33,16 @@ AuditRecord readRecord(const store::Statement& s)
 AuditRecord AuditLog::append(store::Transaction& transaction, AuditRecord record)
 {
     store::Database& db = transaction.database();
-    // The chain's head is read and extended under the writer lock: two appends never take the same seq. At READ
-    // COMMITTED (PostgreSQL) the read after the lock sees every append committed before it.
+    // Millisecond precision is what the canonical form stores; keep the in-memory record identical.
+    record.timeUtc = QDateTime::fromString(record.timeUtc.toUTC().toString(Qt::ISODateWithMs), Qt::ISODateWithMs);
+    // Absent fields are stored as empty text, never NULL, so the canonical form reads back identically.
+    for (QString* field : {&record.user, &record.workstation, &record.action, &record.object, &record.parameters,
+                           &record.purpose, &record.caseNumber, &record.outcome})
+        if (field->isNull())
+            *field = QStringLiteral("");
+    if (db.isPostgres())
+        return appendOnServer(transaction, std::move(record));
+    // The chain's head is read and extended under the writer lock: two appends never take the same seq.
     transaction.takeWriterLock();
     auto last = db.prepare(QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
     QString previousHash;
@@ -43,13 +51,6 @@ AuditRecord AuditLog::append(store::Transaction& transaction, AuditRecord record
         record.seq = last.int64(0) + 1;
         previousHash = last.text(1);
     }
-    // Millisecond precision is what the canonical form stores; keep the in-memory record identical.
-    record.timeUtc = QDateTime::fromString(record.timeUtc.toUTC().toString(Qt::ISODateWithMs), Qt::ISODateWithMs);
-    // Absent fields are stored as empty text, never NULL, so the canonical form reads back identically.
-    for (QString* field : {&record.user, &record.workstation, &record.action, &record.object, &record.parameters,
-                           &record.purpose, &record.caseNumber, &record.outcome})
-        if (field->isNull())
-            *field = QStringLiteral("");
     record.hash = record.computeHash(previousHash);
     auto insert = db.prepare(QStringLiteral("INSERT INTO audit(%1) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)")
                                  .arg(QLatin1String(kColumns)));
@@ -65,6 +66,29 @@ AuditRecord AuditLog::append(store::Transaction& transaction, AuditRecord record
         .bind(10, record.outcome)
         .bind(11, record.hash)
         .run();
+    return record;
+}
+
+AuditRecord AuditLog::appendOnServer(store::Transaction& transaction, AuditRecord record)
+{
+    // The server numbers and hashes the record (postgresql/012_audit_append.sql) under the writer lock, in this
+    // transaction; its hash must be the one this program computes, or verify() would call the chain broken.
+    transaction.takeWriterLock();
+    auto append = transaction.database().prepare(
+        QStringLiteral("SELECT seq, hash FROM alpr_audit_append(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+    append.bind(1, record.timeUtc.toUTC().toString(Qt::ISODateWithMs))
+        .bind(2, record.user)
+        .bind(3, record.workstation)
+        .bind(4, record.action)
+        .bind(5, record.object)
+        .bind(6, record.parameters)
+        .bind(7, record.purpose)
+        .bind(8, record.caseNumber)
+        .bind(9, record.outcome);
+    if (!append.step())
+        raise(ErrorCode::Database, QStringLiteral("The audit trail could not be written"), QStringLiteral("no row"));
+    record.seq = append.int64(0);
+    record.hash = append.text(1);
     return record;
 }
 

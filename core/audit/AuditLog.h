@@ -47,6 +47,10 @@ public:
     /// a reason naming how many records are missing) when the newest records were removed or the chain was rebuilt
     /// after the anchor was taken.
     [[nodiscard]] static Result<AuditVerification> verifyAgainst(store::Database& db, const AuditAnchor& anchor);
+
+private:
+    /// PostgreSQL: the server appends (alpr_audit_append); workstation users may not insert into the table.
+    static AuditRecord appendOnServer(store::Transaction& transaction, AuditRecord record);
 };
 
 } // namespace alpr

@@ -1,9 +1,11 @@
 #include "TestStore.h"
 
 #include "accounts/AccountService.h"
+#include "audit/AuditLog.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/StoreProfile.h"
+#include "store/Transaction.h"
 
 #include <QtTest>
 
@@ -132,8 +134,33 @@ private slots:
         auto commander = ts.session().openConnection();
         QVERIFY(commander);
         for (const char* sql : {"UPDATE audit SET outcome = 'x'", "DELETE FROM audit", "TRUNCATE audit",
-                                "DROP TRIGGER audit_no_update ON audit", "ALTER TABLE audit DISABLE TRIGGER USER"})
+                                "DROP TRIGGER audit_no_update ON audit", "ALTER TABLE audit DISABLE TRIGGER USER",
+                                "INSERT INTO audit(seq, time_utc, \"user\", workstation, action, object, parameters, "
+                                "purpose, case_number, outcome, hash) VALUES (999, '', '', '', '', '', '', '', '', '', "
+                                "'forged')"})
             QVERIFY2(outcomeOf(*commander, QString::fromLatin1(sql)) == ErrorCode::PermissionDenied, sql);
+    }
+
+    void theServerWritesTheChainAsTheWorkstationWouldHash()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        store::Database& db = ts.session().database();
+        const auto before = AuditLog::anchor(db);
+        QVERIFY(before);
+        // Text the canonical form must count in UTF-8 bytes, not characters.
+        AuditRecord record = ts.session().auditRecord(QStringLiteral("search.plate"), QStringLiteral("reads"),
+                                                      QStringLiteral("{\"pattern\":\"7ÄB*\",\"note\":\"日本\"}"));
+        const AuditRecord written = guarded([&] {
+                                        store::Transaction tx(db);
+                                        const AuditRecord r = AuditLog::append(tx, record);
+                                        tx.commit();
+                                        return r;
+                                    }).value();
+        QCOMPARE(written.seq, before->count + 1);
+        QCOMPARE(written.hash, written.computeHash(before->hash));
+        const auto verified = AuditLog::verify(db);
+        QVERIFY(verified && verified->intact);
     }
 
     void aDisabledAccountCannotLogInToTheServer()

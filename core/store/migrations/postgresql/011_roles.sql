@@ -1,7 +1,8 @@
 -- Who may read what, enforced by the server: every workstation user logs in with a role of their own (made by
 -- PostgresAccounts when the account is made), a member of the groups below. Hand-written SQL over a user's own
 -- connection gets no more than the workstation shows them (docs/security.md, "The department server").
---   <db>_staff  every user: the store's bookkeeping (accounts, audit, cases, requests, units ...), not ALPR data;
+--   <db>_staff  every user: the store's bookkeeping (accounts, cases, requests, units ...), the audit to read,
+--               not ALPR data;
 --               of reads only when and by which unit (id, time_utc, unit_id): what the audit program and the fleet
 --               monitor count, never a plate, a place or an image
 --   <db>_data   users who may reach ALPR data (every role but Auditor): reads, images, the search index, hot-list
@@ -62,8 +63,9 @@ BEGIN
                 EXECUTE format('GRANT SELECT (id, time_utc, unit_id) ON reads TO %I', alpr_group('staff'));
             END IF;
         ELSIF t.relname = 'audit' THEN
-            -- Appended and read, never changed (the triggers of 001 refuse it too, for the owner as well).
-            EXECUTE format('GRANT SELECT, INSERT ON audit TO %I', alpr_group('staff'));
+            -- Read, never changed (the triggers of 001 refuse it too, for the owner as well); appended only through
+            -- alpr_audit_append() (012), which the server runs.
+            EXECUTE format('GRANT SELECT ON audit TO %I', alpr_group('staff'));
         ELSE
             EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON %I TO %I', t.relname, alpr_group('staff'));
         END IF;
