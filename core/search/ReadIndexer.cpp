@@ -10,6 +10,7 @@
 #include <QMutex>
 
 #include <algorithm>
+#include <tuple>
 #include <vector>
 
 namespace alpr {
@@ -55,9 +56,17 @@ ReadIndexer::Report ReadIndexer::indexPending(store::Transaction& transaction, c
 {
     store::Database& db = transaction.database();
     Report report;
-    const qint64 indexed =
-        db.queryInt64(QStringLiteral("SELECT value FROM search_state WHERE key = 'indexed_read_id'"));
-    const qint64 newest = db.queryInt64(QStringLiteral("SELECT coalesce(max(id), 0) FROM reads"));
+    const auto progress = [&db] {
+        return std::pair(db.queryInt64(QStringLiteral("SELECT value FROM search_state WHERE key = 'indexed_read_id'")),
+                         db.queryInt64(QStringLiteral("SELECT coalesce(max(id), 0) FROM reads")));
+    };
+    auto [indexed, newest] = progress();
+    if (newest <= indexed)
+        return report;
+    // Nothing to do is the common case and needs no lock (a search's Access transaction on the server); work
+    // does, and what another workstation indexed while this one waited for it is not done twice.
+    transaction.takeWriterLock();
+    std::tie(indexed, newest) = progress();
     if (newest <= indexed)
         return report;
 

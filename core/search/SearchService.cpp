@@ -118,7 +118,7 @@ Result<SearchResult> SearchService::search(const SearchQuery& query, const Acces
     return guarded([&] {
         {
             // Index maintenance, not an access: committed on its own, so that the reader connections see it.
-            store::Transaction indexing(m_db);
+            store::Transaction indexing(m_db, store::Transaction::Mode::Access);
             ReadIndexer::indexPending(indexing, m_session.clock().nowUtc());
             indexing.commit();
         }
