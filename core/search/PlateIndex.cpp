@@ -7,6 +7,7 @@
 #include "search/PlateMatcher.h"
 #include "search/ReaderConnections.h"
 #include "store/Database.h"
+#include "store/RowWriter.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
 
@@ -265,25 +266,29 @@ void PlateIndex::rebuild()
     std::unordered_map<quint64, qint64> canonIds;
     canonIds.reserve(formCount);
     std::vector<std::pair<qint64, qint64>> grams; // (code, form id)
-    auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(id, canon, plates) VALUES (?1, ?2, ?3)"));
+    // Everything below is new rows into emptied tables: RowWriter (COPY on the server).
+    store::RowWriter canonRows(m_db, QStringLiteral("search_canon"),
+                               {QStringLiteral("id"), QStringLiteral("canon"), QStringLiteral("plates")});
     for (size_t k = 0; k < formCount; ++k) {
         const qint64 id = qint64(k) + 1;
         const quint64 packed = platesByCanon[firstPlate[k]].first;
         const QString canon = unpackPlate(packed);
-        insertCanon.bind(1, id).bind(2, canon).bind(3, platesOf(k)).run();
+        canonRows.row(id, canon, platesOf(k));
         canonIds.emplace(packed, id);
         for (qint64 code : gramCodes(canon))
             grams.emplace_back(code, id);
     }
+    canonRows.finish();
     if (m_db.isPostgres())
         // Explicit ids leave the identity's sequence where it was; the next new form must not collide with them.
         m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), "
                                  "coalesce(max(id), 0) + 1, false) FROM search_canon"));
     std::sort(grams.begin(), grams.end());
-    auto insertGram =
-        m_db.prepare(QStringLiteral("INSERT INTO search_grams(code, canon_id, plates) VALUES (?1, ?2, ?3)"));
+    store::RowWriter gramRows(m_db, QStringLiteral("search_grams"),
+                              {QStringLiteral("code"), QStringLiteral("canon_id"), QStringLiteral("plates")});
     for (const auto& [code, id] : grams)
-        insertGram.bind(1, code).bind(2, id).bind(3, platesOf(size_t(id - 1))).run();
+        gramRows.row(code, id, platesOf(size_t(id - 1)));
+    gramRows.finish();
     grams = {};
 
     // Pass 2: every reading under its canonical form with the read's summary, sorted by the table's key. Packed
@@ -330,24 +335,19 @@ void PlateIndex::rebuild()
         }
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key() < b.key(); });
-    auto insertRead = m_db.prepare(QString::fromLatin1(kInsertReadingSql));
-    for (const Row& row : rows) {
-        Reading r;
-        r.readId = row.readId;
-        r.rank = row.rank;
-        r.plate = unpackPlate(row.plate);
-        r.bestPlate = row.rank > 0 ? unpackPlate(row.bestPlate) : r.plate;
-        r.timeUtc = row.timeUtc;
-        r.confidence = row.confidence;
-        if (!std::isnan(row.latitude))
-            r.latitude = row.latitude;
-        if (!std::isnan(row.longitude))
-            r.longitude = row.longitude;
-        r.unitId = units[row.unit];
-        r.cropImageId = row.cropImageId;
-        bindReading(insertRead, row.canonId, r);
-        insertRead.run();
-    }
+    // The columns of kInsertReadingSql; each reading is new (the key includes read and rank).
+    store::RowWriter readingRows(m_db, QStringLiteral("search_reads"),
+                                 {QStringLiteral("canon_id"), QStringLiteral("read_id"), QStringLiteral("rank"),
+                                  QStringLiteral("plate"), QStringLiteral("best_plate"), QStringLiteral("time_utc"),
+                                  QStringLiteral("confidence"), QStringLiteral("lat"), QStringLiteral("lon"),
+                                  QStringLiteral("unit_id"), QStringLiteral("crop_image_id")});
+    for (const Row& row : rows)
+        readingRows.row(qint64(row.canonId), row.readId, int(row.rank), unpackPlate(row.plate),
+                        row.rank > 0 ? std::optional<QString>(unpackPlate(row.bestPlate)) : std::nullopt, row.timeUtc,
+                        row.confidence, std::isnan(row.latitude) ? std::nullopt : std::optional<double>(row.latitude),
+                        std::isnan(row.longitude) ? std::nullopt : std::optional<double>(row.longitude),
+                        units[row.unit], row.cropImageId > 0 ? std::optional<qint64>(row.cropImageId) : std::nullopt);
+    readingRows.finish();
 }
 
 void PlateIndex::runForIndexedReadings(const QString& readIdTable, const QString& statement)

@@ -85,6 +85,23 @@ PostgresConnection::ResultPtr PostgresConnection::execute(const QByteArray& sql,
     return check(PQexecPrepared(m_conn, found->constData(), count, values, lengths, formats, 0), sql);
 }
 
+void PostgresConnection::copyIn(const QByteArray& copySql, const QByteArray& data)
+{
+    ResultPtr started(PQexec(m_conn, copySql.constData()));
+    if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+        check(started.release(), copySql);
+        raise(ErrorCode::Database, QStringLiteral("The server store refused an operation"),
+              QStringLiteral("COPY did not start [%1]").arg(QString::fromUtf8(copySql)));
+    }
+    const bool sent = PQputCopyData(m_conn, data.constData(), int(data.size())) == 1;
+    // Ending with an error message makes the server abandon the COPY; its result then says why.
+    PQputCopyEnd(m_conn, sent ? nullptr : "the workstation could not send the rows");
+    ResultPtr last;
+    while (pg_result* r = PQgetResult(m_conn))
+        last.reset(r);
+    check(last.release(), copySql);
+}
+
 QByteArray PostgresConnection::passwordVerifier(const QString& role, const QString& password)
 {
     char* encrypted =

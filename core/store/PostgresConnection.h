@@ -32,6 +32,8 @@ public:
                       const int* lengths, const int* formats);
 
     [[nodiscard]] int changes() const { return m_changes; }
+    /// Runs a COPY ... FROM STDIN with the rows in data (COPY's text format). Throws ErrorException.
+    void copyIn(const QByteArray& copySql, const QByteArray& data);
     /// The SCRAM-SHA-256 verifier of a role's password, computed here so that the password itself never reaches
     /// the server (nor its statement log).
     [[nodiscard]] QByteArray passwordVerifier(const QString& role, const QString& password);
