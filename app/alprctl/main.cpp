@@ -28,7 +28,9 @@ const char* const kHelp =
     "                     line of standard input with --password-stdin\n"
     "\n"
     "Commands:\n"
-    "  init --admin NAME [--training-until DATE]   create the encrypted store and its first Commander\n"
+    "  init --admin NAME [--training-until DATE] [--server CONNECTION]   create the store (encrypted file, or on an\n"
+    "                     empty PostgreSQL database: docs/server.md) and its first Commander\n"
+    "  upgrade            bring a server store's schema up to this version, as its owner\n"
     "  user add NAME --role ROLE --training-until DATE [--clets]   (new password: next stdin line)\n"
     "  user list | user disable NAME | user passwd | user training NAME --until DATE | user clets NAME [--no-clets]\n"
     "  user unlock NAME | user lockout [--failures N] [--window MINUTES] [--lock-minutes M]   failed-login lockout\n"
@@ -109,6 +111,7 @@ int main(int argc, char* argv[])
 
     QMap<QString, Command> commands{
         {QStringLiteral("init"), alpr::cli::runInitCommand},
+        {QStringLiteral("upgrade"), alpr::cli::runUpgradeCommand},
         {QStringLiteral("user"), alpr::cli::runUserCommand},
         {QStringLiteral("audit"), alpr::cli::runAuditCommand},
     };

@@ -2,13 +2,17 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/PasswordPolicy.h"
+#include "audit/AuditLog.h"
 #include "cli/CliContext.h"
 #include "common/ValueParser.h"
+#include "store/Migrations.h"
 #include "store/PostgresConnection.h"
 #include "store/StoreProfile.h"
+#include "store/Transaction.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSysInfo>
 
 namespace alpr::cli {
 
@@ -99,6 +103,48 @@ int runInitCommand(CliContext& c)
         c.err() << "Created a store on the PostgreSQL server (" << (*session)->database().postgres()->description()
                 << "), its "
                 << "profile in " << c.storeDirectory() << ", with Commander " << admin << Qt::endl;
+    return ExitOk;
+}
+
+int runUpgradeCommand(CliContext& c)
+{
+    if (!c.arguments().isEmpty())
+        return c.usage(QStringLiteral("usage: alprctl [--store DIR] upgrade"));
+    auto profile = store::StoreProfile::load(c.storeDirectory());
+    if (!profile)
+        return c.report(profile.error());
+    if (profile->engine() != store::Engine::PostgreSql) {
+        c.err() << "An embedded store is upgraded when a user logs in; nothing to do here." << Qt::endl;
+        return ExitOk;
+    }
+    // As the profile's user, the store's owner: workstation users' roles may not change the schema.
+    auto db = profile->open({});
+    if (!db)
+        return c.report(db.error());
+    auto upgraded = guardedResult([&]() -> Result<QPair<qint64, qint64>> {
+        const qint64 before = db->queryInt64(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version"));
+        if (auto migrated = store::Migrations::apply(*db); !migrated)
+            return std::unexpected(migrated.error());
+        const qint64 after = db->queryInt64(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version"));
+        if (after != before) {
+            store::Transaction tx(*db);
+            AuditRecord r;
+            r.timeUtc = QDateTime::currentDateTimeUtc();
+            r.user = QStringLiteral("owner:") + db->queryText(QStringLiteral("SELECT current_user"));
+            r.workstation =
+                c.sessionOptions().workstation.isEmpty() ? QSysInfo::machineHostName() : c.sessionOptions().workstation;
+            r.action = QStringLiteral("store.upgrade");
+            r.object = QStringLiteral("schema");
+            r.parameters = QStringLiteral("{\"from\":%1,\"to\":%2}").arg(before).arg(after);
+            r.outcome = QStringLiteral("ok");
+            AuditLog::append(tx, r);
+            tx.commit();
+        }
+        return QPair<qint64, qint64>(before, after);
+    });
+    if (!upgraded)
+        return c.report(upgraded.error());
+    c.err() << "Store schema: version " << upgraded->first << " -> " << upgraded->second << Qt::endl;
     return ExitOk;
 }
 

@@ -6,6 +6,8 @@ class CliContext;
 
 /// alprctl init --admin NAME [--training-until DATE]
 int runInitCommand(CliContext& context);
+/// Brings a server store's schema up to this version, as its owner (embedded stores upgrade at login).
+int runUpgradeCommand(CliContext& context);
 /// alprctl user add|list|disable|passwd|training|clets ...
 int runUserCommand(CliContext& context);
 

@@ -82,6 +82,15 @@ VoidResult Migrations::applyPostgresUpTo(Database& db, int version)
             db.queryInt64(QStringLiteral("SELECT coalesce(max(version), 0) FROM schema_version")) >=
                 std::min(latest, version))
             return;
+        // A workstation user's role may not change the schema; say who can, instead of the server's refusal.
+        if (db.queryInt64(
+                QStringLiteral("SELECT CASE WHEN has_schema_privilege('public', 'CREATE') THEN 1 ELSE 0 END")) != 1)
+            raise(ErrorCode::Unsupported,
+                  QStringLiteral("This store's schema is older than this workstation's (version %1): its owner must "
+                                 "upgrade it first (alprctl --store DIR upgrade)")
+                      .arg(std::min(latest, version)),
+                  QStringLiteral("no CREATE on schema public for ") +
+                      db.queryText(QStringLiteral("SELECT current_user")));
         db.execVerbatim(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)"));
         for (const MigrationFile& m : files) {
             if (m.version > version)
