@@ -124,11 +124,8 @@ VoidResult AccountService::add(const NewAccount& account)
                 .bind(5, account.cletsAuthorized ? 1 : 0)
                 .bind(6, m_session.clock().nowUtc().toString(Qt::ISODateWithMs))
                 .run();
-            if (db.isPostgres()) {
-                Account made;
-                made.name = account.name;
-                PostgresAccounts::create(db, made, account.initialPassword);
-            }
+            if (db.isPostgres())
+                PostgresAccounts::create(db, account.name, account.initialPassword);
         });
     if (!changed) {
         keySlots->removeSlot(account.name);

@@ -1,7 +1,5 @@
 #pragma once
 
-#include "accounts/Account.h"
-
 #include <QString>
 
 namespace alpr {
@@ -19,13 +17,14 @@ class Database;
 class PostgresAccounts {
 public:
     /// Creates (or, for a name used before on this server, takes over) the account's role.
-    static void create(store::Database& db, const Account& account, const QString& password);
+    static void create(store::Database& db, const QString& user, const QString& password);
     /// Brings the role's groups, login right and validity in line with the account row as it is now.
     static void update(store::Database& db, const QString& user);
     static void setPassword(store::Database& db, const QString& user, const QString& password);
 
 private:
-    static QString currentDatabase(store::Database& db);
+    /// The user's role on the store db is connected to.
+    static QString loginRole(store::Database& db, const QString& user);
 };
 
 } // namespace alpr

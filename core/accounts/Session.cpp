@@ -163,7 +163,7 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
         r.outcome = QStringLiteral("ok");
         AuditLog::append(tx, r);
         if (db->isPostgres())
-            PostgresAccounts::create(*db, loadAccount(*db, adminName), password);
+            PostgresAccounts::create(*db, adminName, password);
         tx.commit();
     });
     if (!created)
@@ -284,6 +284,7 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
         if (!refusal.isEmpty())
             return fail(refusalCode, refusal);
         std::unique_ptr<Session> session(new Session(std::move(*db), std::move(*key), account, directory, options));
+        session->m_profile = *profile;
         if (session->m_db.isPostgres())
             session->m_serverPassword = password; // for the worker connections openConnection() opens
         return session;
@@ -292,10 +293,7 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
 
 Result<store::Database> Session::openConnection() const
 {
-    auto profile = store::StoreProfile::load(m_directory);
-    if (!profile)
-        return std::unexpected(profile.error());
-    return profile->openAs(m_account.name, m_serverPassword, m_key);
+    return m_profile.openAs(m_account.name, m_serverPassword, m_key);
 }
 
 VoidResult Session::require(Permission permission, const QString& what) const

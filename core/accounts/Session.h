@@ -6,6 +6,7 @@
 #include "common/Clock.h"
 #include "common/Result.h"
 #include "store/Database.h"
+#include "store/StoreProfile.h"
 
 #include <chrono>
 #include <functional>
@@ -90,6 +91,7 @@ private:
     store::Database m_db;
     QByteArray m_key;
     QString m_serverPassword; ///< PostgreSQL stores: the user's login, for further connections as their own role
+    store::StoreProfile m_profile; ///< read once at login: where further connections go
     Account m_account;
     QString m_directory;
     const Clock* m_clock;

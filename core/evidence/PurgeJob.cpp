@@ -204,7 +204,8 @@ public:
             m_searchIndex.removeReads(QStringLiteral("temp.purge_batch"));
             for (const ReadReferences::Reference& ref : m_readReferences)
                 m_db.exec(QStringLiteral("DELETE FROM %1 WHERE %2 IN (SELECT id FROM temp.purge_batch)")
-                              .arg(ReadReferences::quoted(ref.table), ReadReferences::quoted(ref.column)));
+                              .arg(store::Database::quotedIdentifier(ref.table),
+                                   store::Database::quotedIdentifier(ref.column)));
             m_db.exec(QStringLiteral(
                 "DELETE FROM case_items WHERE kind = 'read' AND item_id IN (SELECT id FROM temp.purge_batch)"));
             m_db.exec(QStringLiteral("DELETE FROM reads WHERE id IN (SELECT id FROM temp.purge_batch)"));
@@ -213,8 +214,9 @@ public:
         QString stillUsed = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM reads WHERE crop_image_id = images.id)"
                                            " AND NOT EXISTS (SELECT 1 FROM reads WHERE context_image_id = images.id)");
         for (const ReadReferences::Reference& ref : m_imageReferences)
-            stillUsed += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM %1 WHERE %2 = images.id)")
-                             .arg(ReadReferences::quoted(ref.table), ReadReferences::quoted(ref.column));
+            stillUsed +=
+                QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM %1 WHERE %2 = images.id)")
+                    .arg(store::Database::quotedIdentifier(ref.table), store::Database::quotedIdentifier(ref.column));
         m_db.exec(QStringLiteral("DELETE FROM images WHERE id IN (SELECT id FROM temp.purge_images)") + stillUsed);
         counts.imagesDeleted = m_db.changes();
         return counts;

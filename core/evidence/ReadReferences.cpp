@@ -5,13 +5,6 @@
 
 namespace alpr {
 
-QString ReadReferences::quoted(const QString& identifier)
-{
-    QString inner = identifier;
-    inner.replace(QLatin1Char('"'), QLatin1String("\"\""));
-    return QLatin1Char('"') + inner + QLatin1Char('"');
-}
-
 namespace {
 
 QString deleteRule(const QString& pgAction)
@@ -66,7 +59,8 @@ QList<ReadReferences::Reference> ReadReferences::referencing(store::Database& db
             continue;
         // SQLite 3.15 has no pragma_foreign_key_list() table function; columns: id, seq, table, from, to, on_update,
         // on_delete, match.
-        auto s = db.prepare(QStringLiteral("PRAGMA foreign_key_list(%1)").arg(quoted(table)));
+        auto s =
+            db.prepare(QStringLiteral("PRAGMA foreign_key_list(%1)").arg(store::Database::quotedIdentifier(table)));
         while (s.step())
             if (s.text(2).compare(referencedTable, Qt::CaseInsensitive) == 0)
                 out.append({table, s.text(3), s.text(6).toUpper()});

@@ -26,8 +26,6 @@ public:
     /// References SQLite resolves by itself on delete (CASCADE, SET NULL, SET DEFAULT) are left out.
     [[nodiscard]] static QList<Reference> needingExplicitDelete(store::Database& db, const QString& referencedTable,
                                                                 const QStringList& excludedTables = {});
-    /// An identifier from the schema, quoted for SQL (schema names cannot be bound as parameters).
-    [[nodiscard]] static QString quoted(const QString& identifier);
 };
 
 } // namespace alpr

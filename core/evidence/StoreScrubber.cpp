@@ -1,6 +1,5 @@
 #include "evidence/StoreScrubber.h"
 
-#include "evidence/ReadReferences.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 
@@ -36,7 +35,8 @@ Result<StoreScrubber::Outcome> StoreScrubber::scrub(store::Database& db)
         }
         for (const QString& table : fullText) {
             // FTS3/4's special insert: merges all segments, dropping the terms of deleted rows.
-            db.exec(QStringLiteral("INSERT INTO %1(%1) VALUES('optimize')").arg(ReadReferences::quoted(table)));
+            db.exec(
+                QStringLiteral("INSERT INTO %1(%1) VALUES('optimize')").arg(store::Database::quotedIdentifier(table)));
             ++outcome.fullTextIndexesMerged;
         }
         db.exec(QStringLiteral("VACUUM"));

@@ -46,17 +46,13 @@ void bindRead(store::Statement& statement, int first, const PlateRead& r, qint64
         .bind(first + 11, importedUtc);
 }
 
-QString valueRows(qsizetype rows, int perRow, int firstParameter = 1)
+// rows value lists of perRow parameters each, numbered from ?1.
+QString valueRows(qsizetype rows, int perRow)
 {
     QStringList out;
     out.reserve(rows);
-    int p = firstParameter;
-    for (qsizetype i = 0; i < rows; ++i) {
-        QStringList one;
-        for (int c = 0; c < perRow; ++c)
-            one << QStringLiteral("?%1").arg(p++);
-        out << QLatin1Char('(') + one.join(QLatin1Char(',')) + QLatin1Char(')');
-    }
+    for (qsizetype i = 0; i < rows; ++i)
+        out << QLatin1Char('(') + store::Database::placeholders(int(i) * perRow + 1, perRow) + QLatin1Char(')');
     return out.join(QLatin1Char(','));
 }
 

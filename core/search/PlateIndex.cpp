@@ -123,9 +123,16 @@ PlateIndex::Reading PlateIndex::readingFromRow(const store::Statement& row)
 
 namespace {
 
-constexpr auto kInsertReadingSql =
-    "INSERT OR IGNORE INTO search_reads(canon_id, read_id, rank, plate, best_plate, time_utc, confidence, lat, lon, "
-    "unit_id, crop_image_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+// search_reads' columns in the order bindReading() and the rebuild write them.
+const QStringList& readingColumns()
+{
+    static const QStringList columns{
+        QStringLiteral("canon_id"),   QStringLiteral("read_id"),      QStringLiteral("rank"),
+        QStringLiteral("plate"),      QStringLiteral("best_plate"),   QStringLiteral("time_utc"),
+        QStringLiteral("confidence"), QStringLiteral("lat"),          QStringLiteral("lon"),
+        QStringLiteral("unit_id"),    QStringLiteral("crop_image_id")};
+    return columns;
+}
 
 void bindReading(store::Statement& s, qint64 canonId, const PlateIndex::Reading& r)
 {
@@ -222,7 +229,9 @@ void PlateIndex::add(const QList<Reading>& readings)
         return std::tie(a.canonId, readings[a.reading].plate, a.readId, a.rank) <
                std::tie(b.canonId, readings[b.reading].plate, b.readId, b.rank);
     });
-    auto insertRead = m_db.prepare(QString::fromLatin1(kInsertReadingSql));
+    auto insertRead = m_db.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO search_reads(%1) VALUES (%2)")
+            .arg(readingColumns().join(u", "), store::Database::placeholders(1, int(readingColumns().size()))));
     for (const Row& row : rows) {
         bindReading(insertRead, row.canonId, readings[row.reading]);
         insertRead.run();
@@ -335,12 +344,8 @@ void PlateIndex::rebuild()
         }
     }
     std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key() < b.key(); });
-    // The columns of kInsertReadingSql; each reading is new (the key includes read and rank).
-    store::RowWriter readingRows(m_db, QStringLiteral("search_reads"),
-                                 {QStringLiteral("canon_id"), QStringLiteral("read_id"), QStringLiteral("rank"),
-                                  QStringLiteral("plate"), QStringLiteral("best_plate"), QStringLiteral("time_utc"),
-                                  QStringLiteral("confidence"), QStringLiteral("lat"), QStringLiteral("lon"),
-                                  QStringLiteral("unit_id"), QStringLiteral("crop_image_id")});
+    // Each reading is new (the key includes read and rank).
+    store::RowWriter readingRows(m_db, QStringLiteral("search_reads"), readingColumns());
     for (const Row& row : rows)
         readingRows.row(qint64(row.canonId), row.readId, int(row.rank), unpackPlate(row.plate),
                         row.rank > 0 ? std::optional<QString>(unpackPlate(row.bestPlate)) : std::nullopt, row.timeUtc,

@@ -158,11 +158,8 @@ Statement Database::prepare(const QString& sql)
 Statement Database::prepareUpsert(const QString& table, const QStringList& keyColumns, const QStringList& otherColumns)
 {
     const QStringList columns = keyColumns + otherColumns;
-    QStringList placeholders;
-    for (qsizetype i = 1; i <= columns.size(); ++i)
-        placeholders << QStringLiteral("?%1").arg(i);
     const QString values =
-        QStringLiteral("%1(%2) VALUES (%3)").arg(table, columns.join(u", "), placeholders.join(u", "));
+        QStringLiteral("%1(%2) VALUES (%3)").arg(table, columns.join(u", "), placeholders(1, int(columns.size())));
     if (!isPostgres())
         return prepare(QStringLiteral("INSERT OR REPLACE INTO ") + values);
     QStringList updates;
@@ -204,6 +201,22 @@ QString Database::path() const
 bool Database::isEncrypted() const
 {
     return d->encrypted;
+}
+
+QString Database::placeholders(int first, int count)
+{
+    QStringList out;
+    out.reserve(count);
+    for (int i = first; i < first + count; ++i)
+        out << QStringLiteral("?%1").arg(i);
+    return out.join(u", ");
+}
+
+QString Database::quotedIdentifier(const QString& identifier)
+{
+    QString inner = identifier;
+    inner.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + inner + QLatin1Char('"');
 }
 
 Engine Database::engine() const

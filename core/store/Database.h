@@ -60,6 +60,11 @@ public:
     [[nodiscard]] bool isEncrypted() const;
     [[nodiscard]] Engine engine() const;
     [[nodiscard]] bool isPostgres() const { return engine() == Engine::PostgreSql; }
+    /// "?first, ?first+1, ..." for count parameters: the value list of an INSERT written for both engines.
+    [[nodiscard]] static QString placeholders(int first, int count);
+    /// An identifier (table, column, role) quoted for SQL, where it cannot be bound as a parameter. Same on both
+    /// engines.
+    [[nodiscard]] static QString quotedIdentifier(const QString& identifier);
     /// The SQLite library the connection runs on (3.15.2 for Debian's SQLCipher).
     [[nodiscard]] static QString libraryVersion();
 

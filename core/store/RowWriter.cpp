@@ -17,11 +17,9 @@ RowWriter::RowWriter(Database& db, const QString& table, const QStringList& colu
 {
     if (m_db.isPostgres())
         return;
-    QStringList placeholders;
-    for (qsizetype i = 1; i <= columns.size(); ++i)
-        placeholders << QStringLiteral("?%1").arg(i);
-    m_insert.emplace(m_db.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                                      .arg(table, columns.join(QStringLiteral(", ")), placeholders.join(u", "))));
+    m_insert.emplace(
+        m_db.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
+                         .arg(table, columns.join(u", "), Database::placeholders(1, int(columns.size())))));
 }
 
 void RowWriter::addField(const QByteArray& text)

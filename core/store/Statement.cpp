@@ -60,10 +60,8 @@ void Statement::check(int rc, const char* what) const
 
 Statement& Statement::bind(int index, int value)
 {
-    if (m_pg) {
-        m_pg->bindText(index, QByteArray::number(value));
-        return *this;
-    }
+    if (m_pg)
+        return bind(index, qint64(value));
     check(sqlite3_bind_int(handle(m_stmt), index, value), "bind");
     return *this;
 }

@@ -60,11 +60,7 @@ private slots:
                                   QStringLiteral("--training-until"), QStringLiteral("2099-12-31")};
         if (const QString server = test::TestStore::postgresServer(); !server.isEmpty()) {
             m_serverDatabase = QStringLiteral("alpr_cli_%1").arg(QCoreApplication::applicationPid());
-            auto admin = store::Database::openPostgres(server);
-            QVERIFY(admin);
-            admin->execVerbatim(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_serverDatabase));
-            admin->execVerbatim(QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'")
-                                    .arg(m_serverDatabase));
+            QVERIFY(test::TestStore::createServerDatabase(m_serverDatabase));
             // A database that is not there: init fails and leaves no profile behind.
             const Run missing = alprctl(initArguments + QStringList{QStringLiteral("--server"),
                                                                     server + QStringLiteral(" dbname=alpr_cli_none")},
@@ -87,14 +83,7 @@ private slots:
     {
         if (m_serverDatabase.isEmpty())
             return;
-        auto admin = store::Database::openPostgres(test::TestStore::postgresServer());
-        QVERIFY(admin);
-        admin->execVerbatim(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_serverDatabase));
-        admin->execVerbatim(QStringLiteral("DO $$ DECLARE r TEXT; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE "
-                                           "rolname IN ('%1_staff', '%1_data', '%1_clets') OR "
-                                           "starts_with(rolname, '%1.') LOOP EXECUTE format('DROP ROLE %I', r); "
-                                           "END LOOP; END $$")
-                                .arg(m_serverDatabase));
+        QVERIFY(test::TestStore::dropServerDatabase(m_serverDatabase));
     }
 
     void usageErrorsExitOne()

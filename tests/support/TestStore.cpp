@@ -16,14 +16,27 @@ QString onDatabase(const QString& server, const QString& database)
     return server + QStringLiteral(" dbname=") + database;
 }
 
-void runOnServer(const QString& sql)
+// One admin connection to the test server for the statements; false (with a warning) when any fails.
+bool runOnServer(const QStringList& statements)
 {
     auto admin = store::Database::openPostgres(TestStore::postgresServer());
     if (!admin) {
         qWarning("TestStore: %s", qPrintable(admin.error().toString()));
-        return;
+        return false;
     }
-    admin->execVerbatim(sql);
+    try {
+        for (const QString& sql : statements)
+            admin->execVerbatim(sql);
+    } catch (const ErrorException& e) {
+        qWarning("TestStore: %s", qPrintable(e.error().toString()));
+        return false;
+    }
+    return true;
+}
+
+QString dropDatabaseSql(const QString& database)
+{
+    return QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database);
 }
 
 } // namespace
@@ -33,6 +46,26 @@ QString TestStore::postgresServer()
     return qEnvironmentVariable("ALPR_TEST_POSTGRES");
 }
 
+bool TestStore::createServerDatabase(const QString& database)
+{
+    // C collation: text orders by bytes as in SQLite, so the services' ORDER BY means the same on both engines.
+    return runOnServer({dropDatabaseSql(database),
+                        QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' "
+                                       "LC_CTYPE 'C'")
+                            .arg(database)});
+}
+
+bool TestStore::dropServerDatabase(const QString& database)
+{
+    // Roles are the cluster's: the store's groups and its users' login roles go with it.
+    return runOnServer({dropDatabaseSql(database),
+                        QStringLiteral("DO $$ DECLARE r TEXT; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE "
+                                       "rolname IN ('%1_staff', '%1_data', '%1_clets') OR "
+                                       "starts_with(rolname, '%1.') LOOP EXECUTE format('DROP ROLE %I', r); "
+                                       "END LOOP; END $$")
+                            .arg(database)});
+}
+
 TestStore::TestStore()
 {
     if (const QString server = postgresServer(); !server.isEmpty()) {
@@ -40,16 +73,8 @@ TestStore::TestStore()
         m_postgresDatabase = QStringLiteral("alpr_test_%1_%2")
                                  .arg(QCoreApplication::applicationPid())
                                  .arg(counter.fetchAndAddRelaxed(1));
-        try {
-            runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
-            // C collation: text orders by bytes as in SQLite, so the services' ORDER BY means the same on both engines.
-            runOnServer(
-                QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
-                    .arg(m_postgresDatabase));
-        } catch (const ErrorException& e) {
-            qWarning("TestStore: %s", qPrintable(e.error().toString()));
+        if (!createServerDatabase(m_postgresDatabase))
             return;
-        }
         if (auto written = store::StoreProfile::writePostgres(directory(), onDatabase(server, m_postgresDatabase));
             !written) {
             qWarning("TestStore: %s", qPrintable(written.error().toString()));
@@ -66,18 +91,8 @@ TestStore::TestStore()
 TestStore::~TestStore()
 {
     m_session.reset();
-    if (m_postgresDatabase.isEmpty())
-        return;
-    try {
-        runOnServer(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase));
-        // Roles are the cluster's: the store's groups and its users' login roles go with it.
-        runOnServer(QStringLiteral("DO $$ DECLARE r TEXT; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE "
-                                   "rolname IN ('%1_staff', '%1_data', '%1_clets') OR starts_with(rolname, '%1.') "
-                                   "LOOP EXECUTE format('DROP ROLE %I', r); END LOOP; END $$")
-                        .arg(m_postgresDatabase));
-    } catch (const ErrorException& e) {
-        qWarning("TestStore: %s", qPrintable(e.error().toString()));
-    }
+    if (!m_postgresDatabase.isEmpty())
+        (void)dropServerDatabase(m_postgresDatabase);
 }
 
 Result<store::Database> TestStore::ownerConnection()

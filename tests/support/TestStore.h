@@ -28,6 +28,10 @@ public:
     TestStore& operator=(const TestStore&) = delete;
     /// The server the stores are made on, or empty for SQLCipher files.
     [[nodiscard]] static QString postgresServer();
+    /// A new, empty database on that server (dropped first if a crashed run left it); false with a warning.
+    static bool createServerDatabase(const QString& database);
+    /// Drops it with the roles of its store (roles are the cluster's).
+    static bool dropServerDatabase(const QString& database);
     [[nodiscard]] bool isPostgres() const { return !m_postgresDatabase.isEmpty(); }
     /// For tamper tests: a raw connection with the most power anyone has over the store's data (on PostgreSQL the
     /// store owner's, which the workstation's users do not have).
