@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <QStringList>
 #include <QStringTokenizer>
 
@@ -123,7 +124,7 @@ PlateIndex::Reading PlateIndex::readingFromRow(const store::Statement& row)
 
 namespace {
 
-// search_reads' columns in the order bindReading() and the rebuild write them.
+// search_reads' columns in the order writeReading() and the rebuild write them.
 const QStringList& readingColumns()
 {
     static const QStringList columns{
@@ -134,108 +135,134 @@ const QStringList& readingColumns()
     return columns;
 }
 
-void bindReading(store::Statement& s, qint64 canonId, const PlateIndex::Reading& r)
+void writeReading(store::RowWriter& writer, qint64 canonId, const PlateIndex::Reading& r)
 {
-    s.bind(1, canonId).bind(2, r.readId).bind(3, r.rank).bind(4, r.plate);
-    if (r.rank > 0)
-        s.bind(5, r.bestPlate);
-    else
-        s.bind(5, nullptr);
-    s.bind(6, r.timeUtc).bind(7, r.confidence).bind(8, r.latitude).bind(9, r.longitude).bind(10, r.unitId);
-    if (r.cropImageId > 0)
-        s.bind(11, r.cropImageId);
-    else
-        s.bind(11, nullptr);
+    writer.row(canonId, r.readId, r.rank, r.plate, r.rank > 0 ? std::optional<QString>(r.bestPlate) : std::nullopt,
+               r.timeUtc, r.confidence, r.latitude, r.longitude, r.unitId,
+               r.cropImageId > 0 ? std::optional<qint64>(r.cropImageId) : std::nullopt);
 }
 
 } // namespace
 
+std::vector<std::tuple<qint64, QString, QString>> PlateIndex::existingForms(const QStringList& canons)
+{
+    // A few hundred forms a statement: few round trips to a server, and under SQLite's 999 parameters.
+    constexpr qsizetype kFormsPerLookup = 400;
+    std::vector<std::tuple<qint64, QString, QString>> found;
+    for (qsizetype first = 0; first < canons.size(); first += kFormsPerLookup) {
+        const qsizetype count = std::min(kFormsPerLookup, canons.size() - first);
+        auto s = m_db.prepare(QStringLiteral("SELECT id, canon, plates FROM search_canon WHERE canon IN (%1)")
+                                  .arg(store::Database::placeholders(1, int(count))));
+        for (qsizetype i = 0; i < count; ++i)
+            s.bind(int(i) + 1, canons[first + i]);
+        while (s.step())
+            found.emplace_back(s.int64(0), s.text(1), s.text(2));
+    }
+    return found;
+}
+
 void PlateIndex::add(const QList<Reading>& readings)
 {
     const LookAlikeTable& table = LookAlikeTable::standard();
-    auto findCanon = m_db.prepare(QStringLiteral("SELECT id, plates FROM search_canon WHERE canon = ?1"));
-    auto insertCanon = m_db.prepare(QStringLiteral("INSERT INTO search_canon(canon, plates) VALUES (?1, '')"));
     // A canonical form this batch touches: its id, its plates, and whether they (or it) are new.
     struct Form {
         qint64 id = 0;
         QStringList plates;
-        bool isNew = false;
+        bool isNew = true;
         bool platesChanged = false;
     };
     QHash<QString, Form> forms;
+    std::vector<QString> canonOf(size_t(readings.size())); // empty: not a plate the index holds
+    for (qsizetype i = 0; i < readings.size(); ++i)
+        if (PlateText::isValid(readings[i].plate)) {
+            canonOf[size_t(i)] = table.canonicalText(readings[i].plate);
+            forms.insert(canonOf[size_t(i)], Form{});
+        }
+    // Set-based, whatever the batch's size: one look-up of the known forms, then each table written by a RowWriter
+    // (a statement a row on SQLite; on a server, where a statement a row is a round trip each, a COPY each).
+    for (const auto& [id, canon, plates] : existingForms(forms.keys())) {
+        Form& form = forms[canon];
+        form.id = id;
+        form.plates = plates.split(kPlateSeparator, Qt::SkipEmptyParts);
+        form.isNew = false;
+    }
+    // New forms are numbered after the last: the caller's write transaction (and on a server the writer lock) keeps
+    // any other writer out until it commits.
+    qint64 nextId = m_db.queryInt64(QStringLiteral("SELECT coalesce(max(id), 0) FROM search_canon")) + 1;
+    QStringList newCanons;
+    for (auto form = forms.begin(); form != forms.end(); ++form)
+        if (form->isNew)
+            newCanons.append(form.key());
+    newCanons.sort(); // numbered in text order, as the rebuild numbers them
+    for (const QString& canon : newCanons)
+        forms[canon].id = nextId++;
     struct Row {
         qint64 canonId;
-        qint64 readId;
-        int rank;
         qsizetype reading; ///< index in readings
     };
     std::vector<Row> rows;
     rows.reserve(size_t(readings.size()));
     for (qsizetype i = 0; i < readings.size(); ++i) {
-        const Reading& r = readings[i];
-        if (!PlateText::isValid(r.plate))
+        if (canonOf[size_t(i)].isEmpty())
             continue;
-        const QString canon = table.canonicalText(r.plate);
-        auto form = forms.find(canon);
-        if (form == forms.end()) {
-            Form f;
-            findCanon.bind(1, canon);
-            if (findCanon.step()) {
-                f.id = findCanon.int64(0);
-                f.plates = findCanon.text(1).split(kPlateSeparator, Qt::SkipEmptyParts);
-            } else {
-                insertCanon.bind(1, canon).run();
-                f.id = m_db.lastInsertRowId();
-                f.isNew = true;
-            }
-            findCanon.reset();
-            form = forms.insert(canon, f);
+        Form& form = forms[canonOf[size_t(i)]];
+        if (!form.plates.contains(readings[i].plate)) {
+            form.plates.append(readings[i].plate);
+            form.platesChanged = true;
         }
-        if (!form->plates.contains(r.plate)) {
-            form->plates.append(r.plate);
-            form->platesChanged = true;
-        }
-        rows.push_back({form->id, r.readId, r.rank, i});
+        rows.push_back({form.id, i});
     }
     // New forms get their grams; a form with a new plate updates the copies of its plates in its grams.
     std::vector<std::tuple<qint64, qint64, QString>> grams;
     std::vector<std::tuple<qint64, qint64, QString>> changedGrams;
-    auto setPlates = m_db.prepare(QStringLiteral("UPDATE search_canon SET plates = ?1 WHERE id = ?2"));
+    store::RowWriter newForms(m_db, QStringLiteral("search_canon"),
+                              {QStringLiteral("id"), QStringLiteral("canon"), QStringLiteral("plates")});
+    store::RowWriter changedForms(m_db, QStringLiteral("search_canon"),
+                                  {QStringLiteral("id"), QStringLiteral("plates")}, store::RowWriter::Write::Update, 1);
+    for (const QString& canon : newCanons) {
+        const Form& form = forms[canon];
+        const QString plates = form.plates.join(kPlateSeparator);
+        newForms.row(form.id, canon, plates);
+        for (qint64 code : gramCodes(canon))
+            grams.emplace_back(code, form.id, plates);
+    }
     for (auto form = forms.cbegin(); form != forms.cend(); ++form) {
-        if (!form->platesChanged)
+        if (form->isNew || !form->platesChanged)
             continue;
         const QString plates = form->plates.join(kPlateSeparator);
-        setPlates.bind(1, plates).bind(2, form->id).run();
+        changedForms.row(form->id, plates);
         for (qint64 code : gramCodes(form.key()))
-            (form->isNew ? grams : changedGrams).emplace_back(code, form->id, plates);
+            changedGrams.emplace_back(code, form->id, plates);
     }
+    newForms.finish();
+    changedForms.finish();
+    if (m_db.isPostgres() && !newCanons.isEmpty())
+        // Explicit ids leave the identity's sequence where it was; the rebuild's must not collide with them.
+        m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), %1, false)").arg(nextId));
     // In key order the B-trees are written page by page instead of at random.
-    if (m_db.isPostgres())
-        // Explicit ids leave the identity's sequence where it was; the next new form must not collide with them.
-        m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), "
-                                 "coalesce(max(id), 0) + 1, false) FROM search_canon"));
     std::sort(grams.begin(), grams.end());
-    auto insertGram =
-        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO search_grams(code, canon_id, plates) VALUES (?1, ?2, ?3)"));
+    const QStringList gramColumns{QStringLiteral("code"), QStringLiteral("canon_id"), QStringLiteral("plates")};
+    store::RowWriter newGrams(m_db, QStringLiteral("search_grams"), gramColumns, store::RowWriter::Write::InsertNew);
     for (const auto& [code, canonId, plates] : grams)
-        insertGram.bind(1, code).bind(2, canonId).bind(3, plates).run();
+        newGrams.row(code, canonId, plates);
+    newGrams.finish();
     std::sort(changedGrams.begin(), changedGrams.end());
-    auto updateGram =
-        m_db.prepare(QStringLiteral("UPDATE search_grams SET plates = ?3 WHERE code = ?1 AND canon_id = ?2"));
+    store::RowWriter updatedGrams(m_db, QStringLiteral("search_grams"), gramColumns, store::RowWriter::Write::Update,
+                                  2);
     for (const auto& [code, canonId, plates] : changedGrams)
-        updateGram.bind(1, code).bind(2, canonId).bind(3, plates).run();
-    // In search_reads' key order.
+        updatedGrams.row(code, canonId, plates);
+    updatedGrams.finish();
+    // In search_reads' key order. A reading indexed before (a batch retried after a crash) is skipped.
     std::sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-        return std::tie(a.canonId, readings[a.reading].plate, a.readId, a.rank) <
-               std::tie(b.canonId, readings[b.reading].plate, b.readId, b.rank);
+        const Reading& x = readings[a.reading];
+        const Reading& y = readings[b.reading];
+        return std::tie(a.canonId, x.plate, x.readId, x.rank) < std::tie(b.canonId, y.plate, y.readId, y.rank);
     });
-    auto insertRead = m_db.prepare(
-        QStringLiteral("INSERT OR IGNORE INTO search_reads(%1) VALUES (%2)")
-            .arg(readingColumns().join(u", "), store::Database::placeholders(1, int(readingColumns().size()))));
-    for (const Row& row : rows) {
-        bindReading(insertRead, row.canonId, readings[row.reading]);
-        insertRead.run();
-    }
+    store::RowWriter readingRows(m_db, QStringLiteral("search_reads"), readingColumns(),
+                                 store::RowWriter::Write::InsertNew);
+    for (const Row& row : rows)
+        writeReading(readingRows, row.canonId, readings[row.reading]);
+    readingRows.finish();
 }
 
 void PlateIndex::rebuild()
@@ -355,7 +382,34 @@ void PlateIndex::rebuild()
     readingRows.finish();
 }
 
-void PlateIndex::runForIndexedReadings(const QString& readIdTable, const QString& statement)
+void PlateIndex::removeReads(const QString& readIdTable)
+{
+    store::RowWriter rows(m_db, QStringLiteral("search_reads"), indexKeyColumns(), store::RowWriter::Write::Delete,
+                          int(indexKeyColumns().size()));
+    for (const auto& [canonId, plate, readId, rank] : indexKeysOf(readIdTable))
+        rows.row(canonId, readId, rank, plate);
+    rows.finish();
+}
+
+void PlateIndex::clearCropImages(const QString& readIdTable)
+{
+    QStringList columns = indexKeyColumns();
+    columns.append(QStringLiteral("crop_image_id"));
+    store::RowWriter rows(m_db, QStringLiteral("search_reads"), columns, store::RowWriter::Write::Update,
+                          int(indexKeyColumns().size()));
+    for (const auto& [canonId, plate, readId, rank] : indexKeysOf(readIdTable))
+        rows.row(canonId, readId, rank, plate, std::optional<qint64>());
+    rows.finish();
+}
+
+const QStringList& PlateIndex::indexKeyColumns()
+{
+    static const QStringList columns{QStringLiteral("canon_id"), QStringLiteral("read_id"), QStringLiteral("rank"),
+                                     QStringLiteral("plate")};
+    return columns;
+}
+
+std::vector<std::tuple<qint64, QString, qint64, int>> PlateIndex::indexKeysOf(const QString& readIdTable)
 {
     // Internal callers pass their own temp table's name; never user input.
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.]*$"));
@@ -366,29 +420,26 @@ void PlateIndex::runForIndexedReadings(const QString& readIdTable, const QString
                                                 "UNION ALL SELECT read_id, rank, plate FROM read_alternatives "
                                                 "WHERE read_id IN (SELECT id FROM %1)")
                                      .arg(readIdTable));
-    auto canon = m_db.prepare(QStringLiteral("SELECT id FROM search_canon WHERE canon = ?1"));
-    // By search_reads' primary key: one row each, never a scan.
-    auto run = m_db.prepare(statement +
-                            QLatin1String(" WHERE canon_id = ?1 AND plate = ?2 AND read_id = ?3 AND rank = ?4"));
+    std::vector<std::tuple<QString, QString, qint64, int>> found; // (canonical form, plate, read, rank)
+    QSet<QString> canons;
     while (readings.step()) {
         const QString plate = readings.text(2);
         if (!PlateText::isValid(plate))
             continue;
-        canon.bind(1, table.canonicalText(plate));
-        if (canon.step())
-            run.bind(1, canon.int64(0)).bind(2, plate).bind(3, readings.int64(0)).bind(4, readings.int64(1)).run();
-        canon.reset();
+        const QString canon = table.canonicalText(plate);
+        canons.insert(canon);
+        found.emplace_back(canon, plate, readings.int64(0), int(readings.int64(1)));
     }
-}
-
-void PlateIndex::removeReads(const QString& readIdTable)
-{
-    runForIndexedReadings(readIdTable, QStringLiteral("DELETE FROM search_reads"));
-}
-
-void PlateIndex::clearCropImages(const QString& readIdTable)
-{
-    runForIndexedReadings(readIdTable, QStringLiteral("UPDATE search_reads SET crop_image_id = NULL"));
+    QHash<QString, qint64> ids;
+    for (const auto& [id, canon, plates] : existingForms(canons.values()))
+        ids.insert(canon, id);
+    std::vector<std::tuple<qint64, QString, qint64, int>> keys;
+    keys.reserve(found.size());
+    for (const auto& [canon, plate, readId, rank] : found)
+        if (const auto id = ids.constFind(canon); id != ids.cend())
+            keys.emplace_back(*id, plate, readId, rank);
+    std::sort(keys.begin(), keys.end()); // the table's key order
+    return keys;
 }
 
 void PlateIndex::pruneUnusedForms()

@@ -5,8 +5,10 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace alpr {
@@ -58,8 +60,9 @@ public:
     /// committed (those connections see committed data only).
     PlateIndex(store::Database& db, ReaderConnections* readers) : m_db(db), m_readers(readers) {}
 
-    /// Adds readings inside the caller's transaction. Readings that are not 1-10 characters of A-Z0-9 are
-    /// skipped: no valid pattern could ask for them exactly.
+    /// Adds readings inside the caller's write transaction (on a server, holding the writer lock: new canonical
+    /// forms are numbered after the last). Readings that are not 1-10 characters of A-Z0-9 are skipped: no valid
+    /// pattern could ask for them exactly. A reading already in the index is left as it is.
     void add(const QList<Reading>& readings);
 
     /// Rebuilds the whole index from the reads and alternatives, inside the caller's transaction. For bulk loads:
@@ -85,9 +88,13 @@ public:
     [[nodiscard]] bool lastQueryScanned() const { return m_lastQueryScanned; }
 
 private:
-    /// Runs statement (a DELETE or UPDATE of search_reads, without WHERE) on the index row of each reading of the
-    /// reads listed in readIdTable.
-    void runForIndexedReadings(const QString& readIdTable, const QString& statement);
+    /// (id, canonical form, plates) of those of the forms that the index has.
+    [[nodiscard]] std::vector<std::tuple<qint64, QString, QString>> existingForms(const QStringList& canons);
+    /// search_reads' key columns in the order indexKeysOf() gives them to a RowWriter: canon_id, read_id, rank,
+    /// plate.
+    [[nodiscard]] static const QStringList& indexKeyColumns();
+    /// The index keys (canonical form id, plate, read, rank) of every reading of the reads listed in readIdTable.
+    [[nodiscard]] std::vector<std::tuple<qint64, QString, qint64, int>> indexKeysOf(const QString& readIdTable);
 
     store::Database& m_db;
     ReaderConnections* m_readers = nullptr;

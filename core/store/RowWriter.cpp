@@ -1,9 +1,12 @@
 #include "store/RowWriter.h"
 
+#include "common/Result.h"
 #include "store/Database.h"
 #include "store/PostgresConnection.h"
 
 #include <QLocale>
+
+#include <atomic>
 
 namespace alpr::store {
 
@@ -12,14 +15,79 @@ namespace {
 constexpr qsizetype kSendBytes = 4 * 1024 * 1024;
 } // namespace
 
-RowWriter::RowWriter(Database& db, const QString& table, const QStringList& columns)
-    : m_db(db), m_table(table), m_columns(columns)
+RowWriter::RowWriter(Database& db, const QString& table, const QStringList& columns, Write write, int keyColumns)
+    : m_db(db), m_table(table), m_columns(columns), m_write(write), m_keyColumns(keyColumns)
 {
-    if (m_db.isPostgres())
+    const bool keyed = write == Write::Update || write == Write::Delete;
+    if (keyed != (keyColumns > 0) || keyColumns > columns.size() ||
+        (write == Write::Update && keyColumns == columns.size()) ||
+        (write == Write::Delete && keyColumns != columns.size()))
+        raise(ErrorCode::Internal, QStringLiteral("RowWriter: key columns do not fit the write into %1").arg(table));
+    // `column = ?N` for columns [first, last), joined.
+    const auto assignments = [&](qsizetype first, qsizetype last, QStringView separator) {
+        QStringList parts;
+        for (qsizetype i = first; i < last; ++i)
+            parts.append(QStringLiteral("%1 = ?%2").arg(columns[i]).arg(i + 1));
+        return parts.join(separator);
+    };
+    if (!m_db.isPostgres()) {
+        const QString values = Database::placeholders(1, int(columns.size()));
+        switch (write) {
+        case Write::Insert:
+            m_insert.emplace(
+                m_db.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)").arg(table, columns.join(u", "), values)));
+            break;
+        case Write::InsertNew:
+            m_insert.emplace(m_db.prepare(
+                QStringLiteral("INSERT OR IGNORE INTO %1(%2) VALUES (%3)").arg(table, columns.join(u", "), values)));
+            break;
+        case Write::Update:
+            m_insert.emplace(m_db.prepare(
+                QStringLiteral("UPDATE %1 SET %2 WHERE %3")
+                    .arg(table, assignments(keyColumns, columns.size(), u", "), assignments(0, keyColumns, u" AND "))));
+            break;
+        case Write::Delete:
+            m_insert.emplace(m_db.prepare(
+                QStringLiteral("DELETE FROM %1 WHERE %2").arg(table, assignments(0, keyColumns, u" AND "))));
+            break;
+        }
         return;
-    m_insert.emplace(
-        m_db.prepare(QStringLiteral("INSERT INTO %1(%2) VALUES (%3)")
-                         .arg(table, columns.join(u", "), Database::placeholders(1, int(columns.size())))));
+    }
+    if (write == Write::Insert)
+        return;
+    // The stage has the columns' types and nothing else (no constraints: an update names only some columns). One a
+    // writer, dropped at commit at the latest; temporary, so no other connection sees it.
+    static std::atomic<int> stages = 0;
+    m_stage = QStringLiteral("alpr_stage_%1").arg(++stages);
+    m_db.execVerbatim(QStringLiteral("CREATE TEMPORARY TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3 WITH NO DATA")
+                          .arg(m_stage, columns.join(u", "), table));
+    switch (write) {
+    case Write::Insert:
+        break;
+    case Write::InsertNew:
+        m_apply = QStringLiteral("INSERT INTO %1(%2) SELECT %2 FROM %3 ON CONFLICT DO NOTHING")
+                      .arg(table, columns.join(u", "), m_stage);
+        break;
+    case Write::Update: {
+        QStringList sets;
+        for (qsizetype i = keyColumns; i < columns.size(); ++i)
+            sets.append(QStringLiteral("%1 = s.%1").arg(columns[i]));
+        m_apply =
+            QStringLiteral("UPDATE %1 t SET %2 FROM %3 s WHERE %4").arg(table, sets.join(u", "), m_stage, keyMatch());
+        break;
+    }
+    case Write::Delete:
+        m_apply = QStringLiteral("DELETE FROM %1 t USING %2 s WHERE %3").arg(table, m_stage, keyMatch());
+        break;
+    }
+}
+
+QString RowWriter::keyMatch() const
+{
+    QStringList parts;
+    for (int i = 0; i < m_keyColumns; ++i)
+        parts.append(QStringLiteral("t.%1 = s.%1").arg(m_columns[i]));
+    return parts.join(u" AND ");
 }
 
 void RowWriter::addField(const QByteArray& text)
@@ -109,16 +177,31 @@ void RowWriter::endRow()
     m_buffer += '\n';
     m_firstField = true;
     if (m_buffer.size() >= kSendBytes)
-        finish();
+        send();
+}
+
+void RowWriter::send()
+{
+    if (m_buffer.isEmpty())
+        return;
+    m_db.postgres()->copyIn(QStringLiteral("COPY %1(%2) FROM STDIN")
+                                .arg(m_stage.isEmpty() ? m_table : m_stage, m_columns.join(u", "))
+                                .toUtf8(),
+                            m_buffer);
+    m_buffer.clear();
+    m_sent = true;
 }
 
 void RowWriter::finish()
 {
-    if (m_insert || m_buffer.isEmpty())
+    if (m_insert)
         return;
-    m_db.postgres()->copyIn(QStringLiteral("COPY %1(%2) FROM STDIN").arg(m_table, m_columns.join(u", ")).toUtf8(),
-                            m_buffer);
-    m_buffer.clear();
+    send();
+    if (m_stage.isEmpty() || !m_sent)
+        return;
+    m_db.execVerbatim(m_apply);
+    m_db.execVerbatim(QStringLiteral("TRUNCATE %1").arg(m_stage));
+    m_sent = false;
 }
 
 } // namespace alpr::store

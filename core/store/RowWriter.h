@@ -13,12 +13,22 @@ namespace alpr::store {
 class Database;
 
 /// Writes many rows into one table inside the caller's transaction, the fastest way the engine has: a prepared
-/// INSERT a row on SQLite (a function call each), COPY on PostgreSQL, where a statement a row would be a server
-/// round trip each. For bulk loads of rows known to be new (a rebuilt index): COPY cannot skip a duplicate, it fails
-/// the whole load. Call finish() before the transaction commits; rows not finished are not written.
+/// statement a row on SQLite (a function call each), COPY on PostgreSQL, where a statement a row would be a server
+/// round trip each. Insert copies straight into the table (rows known to be new, e.g. a rebuilt index: COPY cannot
+/// skip a duplicate, it fails the whole load); the other kinds copy into a temporary table and apply it with one
+/// statement at finish(). Call finish() before the transaction commits; rows not finished are not written.
 class RowWriter {
 public:
-    RowWriter(Database& db, const QString& table, const QStringList& columns);
+    enum class Write {
+        Insert,    ///< new rows
+        InsertNew, ///< rows whose primary or unique key is taken are skipped (INSERT OR IGNORE)
+        Update,    ///< the rows with the key columns' values get the other columns' values
+        Delete,    ///< the rows with the key columns' values go (the columns are the key columns)
+    };
+
+    /// For Update and Delete, keyColumns are the leading columns (at least one) that name a row.
+    RowWriter(Database& db, const QString& table, const QStringList& columns, Write write = Write::Insert,
+              int keyColumns = 0);
     RowWriter(const RowWriter&) = delete;
     RowWriter& operator=(const RowWriter&) = delete;
 
@@ -29,7 +39,7 @@ public:
         (add(++column, values), ...);
         endRow();
     }
-    /// Sends what is buffered. Throws ErrorException.
+    /// Sends what is buffered and applies it. Throws ErrorException.
     void finish();
 
 private:
@@ -43,12 +53,20 @@ private:
     void addNull(int column);
     void addField(const QByteArray& text);
     void endRow();
+    void send();
+    /// PostgreSQL: the stage's rows matched to the table's by the key columns (`t.k = s.k AND ...`).
+    [[nodiscard]] QString keyMatch() const;
 
     Database& m_db;
     QString m_table;
     QStringList m_columns;
-    std::optional<Statement> m_insert; ///< SQLite
+    Write m_write;
+    int m_keyColumns;
+    std::optional<Statement> m_insert; ///< SQLite: the statement a row
     QByteArray m_buffer;               ///< PostgreSQL: COPY text format, rows not yet sent
+    QString m_stage;                   ///< PostgreSQL: the temporary table the rows go to first, if any
+    QString m_apply;                   ///< PostgreSQL: the statement that applies the stage to the table
+    bool m_sent = false;               ///< PostgreSQL: the stage holds rows not applied yet
     bool m_firstField = true;
 };
 
