@@ -70,22 +70,69 @@ void addMatchingPlates(qint64 canonId, const QString& plates, const PlateMatcher
     }
 }
 
-/// The readings filed under the given forms and plates, in their order.
+/// The readings filed under the given forms and plates.
 std::vector<PlateIndex::Reading> readingsOf(store::Database& db, const std::vector<FormPlate>& forms)
 {
     constexpr auto kColumns = "SELECT plate, read_id, rank, best_plate, time_utc, confidence, lat, lon, unit_id, "
-                              "crop_image_id FROM search_reads WHERE canon_id = ?1";
-    auto ofPlate = db.prepare(QLatin1String(kColumns) + QLatin1String(" AND plate = ?2"));
-    auto ofForm = db.prepare(QLatin1String(kColumns));
+                              "crop_image_id, canon_id FROM search_reads WHERE ";
     std::vector<PlateIndex::Reading> readings;
-    for (const auto& [canonId, plate] : forms) {
-        store::Statement& s = plate.isEmpty() ? ofForm : ofPlate;
-        s.bind(1, canonId);
-        if (!plate.isEmpty())
-            s.bind(2, plate);
+    if (!db.isPostgres()) {
+        // In-process: a statement a form is a function call, and each an exact key range.
+        auto ofPlate = db.prepare(QLatin1String(kColumns) + QLatin1String("canon_id = ?1 AND plate = ?2"));
+        auto ofForm = db.prepare(QLatin1String(kColumns) + QLatin1String("canon_id = ?1"));
+        for (const auto& [canonId, plate] : forms) {
+            store::Statement& s = plate.isEmpty() ? ofForm : ofPlate;
+            s.bind(1, canonId);
+            if (!plate.isEmpty())
+                s.bind(2, plate);
+            while (s.step())
+                readings.push_back(PlateIndex::readingFromRow(s));
+            s.reset();
+        }
+        return readings;
+    }
+    // On a server a statement a form is a round trip each (an infix search at ten million reads visits thousands of
+    // forms): a few hundred forms a statement instead. Forms of which only some plates match ask for those plates
+    // and keep the rows of their own pairs.
+    constexpr size_t kFormsPerStatement = 300;
+    // Lists padded (with their last value) to a few sizes: a handful of statement texts to prepare, not hundreds.
+    const auto padded = [](size_t count) {
+        for (size_t size : {8, 32, 128})
+            if (count <= size)
+                return size;
+        return kFormsPerStatement;
+    };
+    std::vector<qint64> wholeForms;
+    std::vector<FormPlate> someplates;
+    for (const FormPlate& form : forms)
+        (form.plate.isEmpty() ? wholeForms.push_back(form.canonId) : someplates.push_back(form));
+    for (size_t first = 0; first < wholeForms.size(); first += kFormsPerStatement) {
+        const size_t count = std::min(kFormsPerStatement, wholeForms.size() - first);
+        const size_t size = padded(count);
+        auto s = db.prepare(QLatin1String(kColumns) +
+                            QStringLiteral("canon_id IN (%1)").arg(store::Database::placeholders(1, int(size))));
+        for (size_t i = 0; i < size; ++i)
+            s.bind(int(i) + 1, wholeForms[first + std::min(i, count - 1)]);
         while (s.step())
             readings.push_back(PlateIndex::readingFromRow(s));
-        s.reset();
+    }
+    for (size_t first = 0; first < someplates.size(); first += kFormsPerStatement) {
+        const size_t count = std::min(kFormsPerStatement, someplates.size() - first);
+        QSet<QPair<qint64, QString>> wanted;
+        for (size_t i = 0; i < count; ++i)
+            wanted.insert({someplates[first + i].canonId, someplates[first + i].plate});
+        const size_t size = padded(count);
+        auto s =
+            db.prepare(QLatin1String(kColumns) + QStringLiteral("canon_id IN (%1) AND plate IN (%2)")
+                                                     .arg(store::Database::placeholders(1, int(size)),
+                                                          store::Database::placeholders(int(size) + 1, int(size))));
+        for (size_t i = 0; i < size; ++i) {
+            const FormPlate& form = someplates[first + std::min(i, count - 1)];
+            s.bind(int(i) + 1, form.canonId).bind(int(size + i) + 1, form.plate);
+        }
+        while (s.step())
+            if (wanted.contains({s.int64(10), s.text(0)}))
+                readings.push_back(PlateIndex::readingFromRow(s));
     }
     return readings;
 }
