@@ -31,8 +31,11 @@ const char* const kHelp =
     "  init --admin NAME [--training-until DATE] [--server CONNECTION]   create the store (encrypted file, or on an\n"
     "                     empty PostgreSQL database: docs/server.md) and its first Commander\n"
     "  upgrade            bring a server store's schema up to this version, as its owner\n"
+    "  store copy [--from DIR] --to CONNECTION --into NEWDIR   an embedded store to an empty PostgreSQL database\n"
+    "                     (audit log verified before and after; docs/server.md)\n"
     "  user add NAME --role ROLE --training-until DATE [--clets]   (new password: next stdin line)\n"
     "  user list | user disable NAME | user passwd | user training NAME --until DATE | user clets NAME [--no-clets]\n"
+    "  user set-password NAME   a Commander sets another user's password (next stdin line)\n"
     "  user unlock NAME | user lockout [--failures N] [--window MINUTES] [--lock-minutes M]   failed-login lockout\n"
     "  audit verify [--anchor COUNT:HASH] | audit anchor | audit report [--out FILE.pdf] [--csv FILE]\n"
     "  audit list [--user U] [--action A] [--from DATE] [--to DATE] [--json|--csv] | audit sample|review|signoff\n"
@@ -112,6 +115,7 @@ int main(int argc, char* argv[])
     QMap<QString, Command> commands{
         {QStringLiteral("init"), alpr::cli::runInitCommand},
         {QStringLiteral("upgrade"), alpr::cli::runUpgradeCommand},
+        {QStringLiteral("store"), alpr::cli::runStoreCommand},
         {QStringLiteral("user"), alpr::cli::runUserCommand},
         {QStringLiteral("audit"), alpr::cli::runAuditCommand},
     };

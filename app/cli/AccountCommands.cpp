@@ -2,8 +2,10 @@
 
 #include "accounts/AccountService.h"
 #include "accounts/PasswordPolicy.h"
+#include "accounts/StoreCopier.h"
 #include "audit/AuditLog.h"
 #include "cli/CliContext.h"
+#include "common/JobContext.h"
 #include "common/ValueParser.h"
 #include "store/Migrations.h"
 #include "store/PostgresConnection.h"
@@ -148,6 +150,43 @@ int runUpgradeCommand(CliContext& c)
     return ExitOk;
 }
 
+int runStoreCommand(CliContext& c)
+{
+    static const QString kUsage =
+        QStringLiteral("usage: alprctl [--store DIR] store copy [--from DIR] --to CONNECTION --into NEWDIR");
+    const QStringList& args = c.arguments();
+    if (args.value(0) != QLatin1String("copy"))
+        return c.usage(kUsage);
+    auto options =
+        CliOptions::parse(args.mid(1), {}, {QStringLiteral("from"), QStringLiteral("to"), QStringLiteral("into")});
+    if (!options)
+        return c.report(options.error());
+    const QString connection = options->value(QStringLiteral("to"));
+    const QString into = options->value(QStringLiteral("into"));
+    if (connection.isEmpty() || into.isEmpty() || !options->positional().isEmpty())
+        return c.usage(kUsage);
+    if (options->has(QStringLiteral("from")))
+        c.setStoreDirectory(options->value(QStringLiteral("from")));
+    auto session = c.login();
+    if (!session)
+        return c.report(session.error());
+    JobContext job([&](qint64 done, qint64 total, const QString& stage) {
+        c.err() << "[" << done << "/" << total << "] " << stage << Qt::endl;
+    });
+    auto copied = StoreCopier::copy(**session, c.loginPassword(), into, connection, job);
+    if (!copied)
+        return c.report(copied.error());
+    c.out() << "tables\t" << copied->tables << "\nrows\t" << copied->rows << "\nreads\t" << copied->reads
+            << "\nimages\t" << copied->images << "\naudit_verified\t" << copied->auditHead << Qt::endl;
+    c.err() << "Copied the store to the server; its profile is in " << into
+            << ". The audit log verified before and after the copy." << Qt::endl;
+    if (!copied->accountsAwaitingPassword.isEmpty())
+        c.err() << "The server never saw the other users' passwords: set each with `alprctl --store " << into
+                << " user set-password NAME` before they log in: "
+                << copied->accountsAwaitingPassword.join(QStringLiteral(", ")) << Qt::endl;
+    return ExitOk;
+}
+
 int runUserCommand(CliContext& c)
 {
     const QStringList& args = c.arguments();
@@ -163,7 +202,8 @@ int runUserCommand(CliContext& c)
     static const QString kUsage = QStringLiteral(
         "user add NAME --role ROLE --training-until YYYY-MM-DD [--clets] [--full-name TEXT] | user list | "
         "user disable NAME | user passwd | user training NAME --until YYYY-MM-DD | user clets NAME [--no-clets] | "
-        "user unlock NAME | user lockout [--failures N] [--window MINUTES] [--lock-minutes M (0: until unlocked)]");
+        "user set-password NAME | user unlock NAME | "
+        "user lockout [--failures N] [--window MINUTES] [--lock-minutes M (0: until unlocked)]");
     const bool needsName =
         verb != QLatin1String("list") && verb != QLatin1String("passwd") && verb != QLatin1String("lockout");
     if (verb.isEmpty() || (needsName && name.isEmpty()) || (!needsName && !name.isEmpty()))
@@ -191,7 +231,8 @@ int runUserCommand(CliContext& c)
         if (auto parsed = parseLockoutOptions(*options); !parsed)
             return c.report(parsed.error());
     } else if (verb != QLatin1String("list") && verb != QLatin1String("disable") && verb != QLatin1String("passwd") &&
-               verb != QLatin1String("clets") && verb != QLatin1String("unlock")) {
+               verb != QLatin1String("clets") && verb != QLatin1String("unlock") &&
+               verb != QLatin1String("set-password")) {
         return c.usage(QStringLiteral("usage: alprctl ") + kUsage);
     }
 
@@ -244,6 +285,13 @@ int runUserCommand(CliContext& c)
         if (!next)
             return c.report(next.error());
         result = accounts.changeOwnPassword(c.loginPassword(), *next);
+    } else if (verb == QLatin1String("set-password")) {
+        auto next = c.readPassword(QStringLiteral("New password for %1: ").arg(name));
+        if (!next)
+            return c.report(next.error());
+        result = accounts.resetPassword(name, *next);
+        if (result)
+            c.err() << "Set the password of " << name << Qt::endl;
     }
     if (!result)
         return c.report(result.error());

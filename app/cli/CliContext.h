@@ -22,6 +22,8 @@ public:
     /// The words after the command (and sub-command) name.
     [[nodiscard]] const QStringList& arguments() const { return m_arguments; }
     [[nodiscard]] const QString& storeDirectory() const { return m_storeDirectory; }
+    /// A command that names its store itself (store copy --from).
+    void setStoreDirectory(const QString& directory) { m_storeDirectory = directory; }
     [[nodiscard]] const QString& user() const { return m_user; }
 
     QTextStream& out() { return m_out; } ///< data

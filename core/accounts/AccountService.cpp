@@ -225,6 +225,47 @@ VoidResult AccountService::changeOwnPassword(const QString& oldPassword, const Q
     return keySlots->save();
 }
 
+VoidResult AccountService::resetPassword(const QString& name, const QString& newPassword)
+{
+    if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("set other users' passwords"));
+        !allowed)
+        return allowed;
+    if (name == m_session.account().name)
+        return fail(ErrorCode::InvalidInput, QStringLiteral("Change your own password with your current one"));
+    if (auto passwordOk = PasswordPolicy::check(newPassword, name); !passwordOk)
+        return passwordOk;
+    auto keySlots = store::KeySlotFile::loadForUpdate(m_session.keySlotPath());
+    if (!keySlots)
+        return std::unexpected(keySlots.error());
+    if (keySlots->isDisabled(name))
+        return fail(ErrorCode::InvalidInput, QStringLiteral("The account '%1' is disabled").arg(name));
+    auto wrapped = store::KeyWrap::wrap(m_session.databaseKey(), newPassword, name, m_session.kdfIterations());
+    if (!wrapped)
+        return std::unexpected(wrapped.error());
+    // As in add(): the slot first, taken back if the account change fails.
+    const auto previous = keySlots->slot(name);
+    keySlots->setSlot(name, *wrapped);
+    if (auto saved = keySlots->save(); !saved)
+        return saved;
+    auto changed = auditedChange(
+        m_session, m_session.auditRecord(QStringLiteral("user.password.reset"), QStringLiteral("account:") + name),
+        [&](store::Database& db) {
+            auto account = db.prepare(QStringLiteral("SELECT disabled FROM accounts WHERE name = ?1"));
+            account.bind(1, name);
+            if (!account.step())
+                raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
+            if (account.int64(0) != 0)
+                raise(ErrorCode::InvalidInput, QStringLiteral("The account '%1' is disabled").arg(name));
+            if (db.isPostgres())
+                PostgresAccounts::setPassword(db, name, newPassword);
+        });
+    if (!changed) {
+        previous ? keySlots->setSlot(name, *previous) : keySlots->removeSlot(name);
+        (void)keySlots->save(); // the change's own error is the one to report
+    }
+    return changed;
+}
+
 Result<QHash<QString, store::LoginLockState>> AccountService::lockStates()
 {
     if (auto allowed = m_session.require(Permission::ManageUsers, QStringLiteral("see locked accounts")); !allowed)

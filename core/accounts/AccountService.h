@@ -44,6 +44,9 @@ public:
     /// Audited as account.policy; the policy is validated first.
     [[nodiscard]] VoidResult setLockoutPolicy(const store::LoginLockoutPolicy& policy);
     /// The logged-in user's own password; the old one is checked again.
+    /// A Commander sets another user's password (forgotten, or never known to a server store copied from an
+    /// embedded one): a new key slot, and on a server the login role's verifier. Audited as user.password.reset.
+    [[nodiscard]] VoidResult resetPassword(const QString& name, const QString& newPassword);
     [[nodiscard]] VoidResult changeOwnPassword(const QString& oldPassword, const QString& newPassword);
 
 private:

@@ -111,7 +111,7 @@ void ReadRepository::insert(store::Transaction& transaction, QList<PlateRead>& r
     auto storeImage = [&](const QByteArray& bytes) -> qint64 {
         if (bytes.isEmpty())
             return 0;
-        image.bind(1, imageMime(bytes)).bind(2, bytes).run();
+        image.bind(1, imageMime(bytes)).bind(2, db.sealed(bytes)).run(); // a server holds it sealed
         return db.lastInsertRowId();
     };
     for (PlateRead& r : reads) {
@@ -204,7 +204,7 @@ Result<QByteArray> ReadRepository::image(qint64 imageId)
     return guarded([&] {
         auto s = m_db.prepare(QStringLiteral("SELECT data FROM images WHERE id = ?1"));
         s.bind(1, imageId);
-        return s.step() ? s.blob(0) : QByteArray();
+        return s.step() ? m_db.unsealed(s.blob(0)) : QByteArray();
     });
 }
 

@@ -1,5 +1,7 @@
 #include "store/Database.h"
 
+#include "store/ValueSeal.h"
+
 #include "store/PostgresConnection.h"
 #include "store/PostgresDialect.h"
 #include "store/SqliteErrors.h"
@@ -53,6 +55,7 @@ struct Database::Impl {
     std::unique_ptr<PostgresConnection> postgres;
     QString path;
     bool encrypted = false;
+    std::optional<ValueSeal> seal; ///< PostgreSQL with the store key: values sealed before they reach the server
     ~Impl()
     {
         if (db)
@@ -61,6 +64,33 @@ struct Database::Impl {
 };
 
 Database::Database(std::unique_ptr<Impl> impl) : d(std::move(impl)) {}
+
+void Database::setStoreKey(const QByteArray& key)
+{
+    if (isPostgres() && !key.isEmpty())
+        d->seal.emplace(key);
+}
+
+QByteArray Database::sealed(const QByteArray& value) const
+{
+    if (!isPostgres())
+        return value;
+    if (!d->seal)
+        raise(ErrorCode::Internal, QStringLiteral("This server connection has no store key to seal images with"));
+    return d->seal->seal(value);
+}
+
+QByteArray Database::unsealed(const QByteArray& value) const
+{
+    if (!isPostgres())
+        return value;
+    if (!d->seal)
+        raise(ErrorCode::Internal, QStringLiteral("This server connection has no store key to open images with"));
+    auto plain = d->seal->open(value);
+    if (!plain)
+        throw ErrorException(plain.error());
+    return *plain;
+}
 Database::Database(Database&& other) noexcept = default;
 Database& Database::operator=(Database&& other) noexcept = default;
 Database::~Database() = default;

@@ -68,6 +68,15 @@ public:
     /// The SQLite library the connection runs on (3.15.2 for Debian's SQLCipher).
     [[nodiscard]] static QString libraryVersion();
 
+    /// Values a server must not hold in clear (images): sealed with a key derived from the store key before they are
+    /// written, opened after they are read (store::ValueSeal). On an embedded store the value as it is: SQLCipher
+    /// encrypts the pages whole. A server connection opened without the store key (the owner's maintenance, a
+    /// bench) cannot do either (Internal); a value that does not open is Corrupt. Both throw ErrorException.
+    [[nodiscard]] QByteArray sealed(const QByteArray& value) const;
+    [[nodiscard]] QByteArray unsealed(const QByteArray& value) const;
+    /// The store key, for sealed() and unsealed() on a server connection (StoreProfile gives it when it opens one).
+    void setStoreKey(const QByteArray& key);
+
     /// For Statement only: the sqlite3 handle, or null on PostgreSQL.
     [[nodiscard]] void* nativeHandle() const;
     /// For Statement only: the PostgreSQL connection, or null on SQLCipher.

@@ -145,6 +145,14 @@ void RowWriter::add(int column, const QString& value)
     addField(escaped);
 }
 
+void RowWriter::add(int column, const QByteArray& blob)
+{
+    if (m_insert)
+        m_insert->bind(column, blob);
+    else
+        addField("\\\\x" + blob.toHex()); // bytea's hex input, its backslash escaped for COPY
+}
+
 void RowWriter::add(int column, const std::optional<QString>& value)
 {
     value ? add(column, *value) : addNull(column);

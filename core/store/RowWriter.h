@@ -39,6 +39,11 @@ public:
         (add(++column, values), ...);
         endRow();
     }
+    /// A row built a field at a time, when the columns are known only at run time: a field for each column in
+    /// order (1-based), then endRow().
+    template <typename Value> void field(int column, const Value& value) { add(column, value); }
+    void nullField(int column) { addNull(column); }
+    void endRow();
     /// Sends what is buffered and applies it. Throws ErrorException.
     void finish();
 
@@ -47,12 +52,12 @@ private:
     void add(int column, int value) { add(column, qint64(value)); }
     void add(int column, double value);
     void add(int column, const QString& value);
+    void add(int column, const QByteArray& blob);
     void add(int column, const std::optional<QString>& value);
     void add(int column, const std::optional<qint64>& value);
     void add(int column, const std::optional<double>& value);
     void addNull(int column);
     void addField(const QByteArray& text);
-    void endRow();
     void send();
     /// PostgreSQL: the stage's rows matched to the table's by the key columns (`t.k = s.k AND ...`).
     [[nodiscard]] QString keyMatch() const;

@@ -154,7 +154,10 @@ Result<Database> StoreProfile::openAs(const QString& user, const QString& passwo
             parts << QString::fromLatin1(keyword) + QLatin1Char('=') + conninfoValue(value);
     parts << QStringLiteral("user=") + conninfoValue(loginRole(database(), user))
           << QStringLiteral("password=") + conninfoValue(password);
-    return Database::openPostgres(withSecureDefaults(parts.join(QLatin1Char(' '))));
+    auto db = Database::openPostgres(withSecureDefaults(parts.join(QLatin1Char(' '))));
+    if (db)
+        db->setStoreKey(key);
+    return db;
 }
 
 QString StoreProfile::databasePath() const
@@ -164,8 +167,12 @@ QString StoreProfile::databasePath() const
 
 Result<Database> StoreProfile::open(const QByteArray& key) const
 {
-    if (m_engine == Engine::PostgreSql)
-        return Database::openPostgres(withSecureDefaults(m_connection));
+    if (m_engine == Engine::PostgreSql) {
+        auto db = Database::openPostgres(withSecureDefaults(m_connection));
+        if (db)
+            db->setStoreKey(key);
+        return db;
+    }
     return Database::openEncrypted(databasePath(), key);
 }
 

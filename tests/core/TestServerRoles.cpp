@@ -2,6 +2,7 @@
 
 #include "accounts/AccountService.h"
 #include "audit/AuditLog.h"
+#include "reads/ReadRepository.h"
 #include "store/Database.h"
 #include "store/Statement.h"
 #include "store/StoreProfile.h"
@@ -93,6 +94,46 @@ private slots:
         auto theirs = investigator->openConnection();
         QVERIFY(theirs);
         QCOMPARE(firstText(*theirs, QStringLiteral("SELECT plate FROM reads")), QStringLiteral("7ABC123"));
+    }
+
+    // Encryption at rest on the server for what a store holds in bulk and a plate text index does not need: images
+    // are sealed with a key derived from the store key (store::ValueSeal), which only the workstations hold.
+    void imagesAreSealedWithTheStoreKey()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        store::Database& db = ts.session().database();
+        PlateRead read;
+        read.plate = QStringLiteral("7XYZ999");
+        read.unitId = QStringLiteral("CAR-2");
+        read.confidence = 0.9;
+        read.timeUtc = QDateTime::fromSecsSinceEpoch(1780000000, Qt::UTC);
+        read.cropImage = QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArrayLiteral("crop of 7XYZ999");
+        QList<PlateRead> reads{read};
+        {
+            store::Transaction tx(db);
+            ReadRepository(db).insert(tx, reads);
+            tx.commit();
+        }
+        const qint64 imageId = db.queryInt64(QStringLiteral("SELECT crop_image_id FROM reads"));
+        QVERIFY(imageId > 0);
+        auto opened = ReadRepository(db).image(imageId);
+        QVERIFY(opened);
+        QCOMPARE(*opened, read.cropImage);
+        // What the server holds, as its owner (or a superuser, or a backup) sees it.
+        auto owner = ts.ownerConnection();
+        QVERIFY(owner);
+        auto raw = owner->prepare(QStringLiteral("SELECT data FROM images"));
+        QVERIFY(raw.step());
+        const QByteArray stored = raw.blob(0);
+        raw.reset();
+        QVERIFY(!stored.contains("7XYZ999") && !stored.contains("PNG"));
+        QVERIFY(stored.size() > read.cropImage.size());
+        // A changed byte does not open: the tag authenticates the image.
+        owner->execVerbatim(QStringLiteral("UPDATE images SET data = set_byte(data, 20, get_byte(data, 20) # 1)"));
+        auto changed = ReadRepository(db).image(imageId);
+        QVERIFY(!changed);
+        QCOMPARE(changed.error().code, ErrorCode::Corrupt);
     }
 
     void aUserWithoutCletsGetsNoCletsFields()

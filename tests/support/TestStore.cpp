@@ -66,9 +66,14 @@ bool TestStore::dropServerDatabase(const QString& database)
                             .arg(database)});
 }
 
-TestStore::TestStore()
+QString TestStore::serverConnection(const QString& database)
 {
-    if (const QString server = postgresServer(); !server.isEmpty()) {
+    return onDatabase(postgresServer(), database);
+}
+
+TestStore::TestStore(Engine engine)
+{
+    if (const QString server = postgresServer(); !server.isEmpty() && engine == Engine::AsConfigured) {
         static QAtomicInt counter;
         m_postgresDatabase = QStringLiteral("alpr_test_%1_%2")
                                  .arg(QCoreApplication::applicationPid())

@@ -22,7 +22,11 @@ public:
     static inline const QString kAdmin = QStringLiteral("commander1");
     static inline const QString kPassword = QStringLiteral("correct horse battery");
 
-    TestStore();
+    /// Where the store is made: as ALPR_TEST_POSTGRES says, or an embedded file whatever it says (a store to copy
+    /// to a server).
+    enum class Engine { AsConfigured, Embedded };
+
+    explicit TestStore(Engine engine = Engine::AsConfigured);
     ~TestStore();
     TestStore(const TestStore&) = delete;
     TestStore& operator=(const TestStore&) = delete;
@@ -30,6 +34,8 @@ public:
     [[nodiscard]] static QString postgresServer();
     /// A new, empty database on that server (dropped first if a crashed run left it); false with a warning.
     static bool createServerDatabase(const QString& database);
+    /// The connection string of a database on that server.
+    [[nodiscard]] static QString serverConnection(const QString& database);
     /// Drops it with the roles of its store (roles are the cluster's).
     static bool dropServerDatabase(const QString& database);
     [[nodiscard]] bool isPostgres() const { return !m_postgresDatabase.isEmpty(); }
