@@ -1,4 +1,5 @@
-// bench_engines --postgres CONNINFO [--reads N] [--dir DIR] [--runs R] [--clients C] [--rebuild] [--compare-trgm]
+// bench_engines --postgres CONNINFO [--reads N] [--dir DIR] [--runs R] [--clients C] [--rebuild]
+//               [--compare-postgis]
 //
 // The two store engines side by side in one run, on the same demo data (DemoDataGenerator, seed 1): an embedded
 // SQLCipher store and a PostgreSQL database (made on the server CONNINFO names, which must let its user create
@@ -8,18 +9,14 @@
 // the same mix from C (4) clients at once, each its own login and connection, against one client's throughput.
 // Stores are kept in DIR (database alpr_bench_<N> on the server) and reused while they hold N reads.
 //
-// --compare-trgm, instead of the mix: on the PostgreSQL store, the search index's candidate step two ways for the
-// same patterns (prefix, infix, two single-character wildcards; look-alikes folded, tolerance 1): the project's
-// gram index (PlateIndex::candidates, B-tree ranges of search_grams) against pg_trgm (a GIN trigram index on
-// search_canon.canon, LIKE on the canonical pattern), one connection, checked to find the same readings.
+// --compare-postgis, instead of the mix: on the PostgreSQL store, the canvass two ways, CanvassRepository (a B-tree on
+// the map cell and time) against PostGIS (a geography point per read with a GiST index on it and the time, btree_gist,
+// ST_DWithin), in a side table so the store's own reads table stays as the product makes it.
 #include "PlateVariants.h"
 
 #include "accounts/Session.h"
 #include "canvass/CanvassRepository.h"
 #include "search/DemoDataGenerator.h"
-#include "search/LookAlikeTable.h"
-#include "search/PlateIndex.h"
-#include "search/PlatePattern.h"
 #include "search/SearchService.h"
 #include "store/Statement.h"
 #include "store/StoreProfile.h"
@@ -29,10 +26,12 @@
 #include <QElapsedTimer>
 
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <random>
 #include <thread>
+#include <tuple>
 
 using namespace alpr;
 using bench::percentile;
@@ -50,7 +49,7 @@ struct Options {
     int runs = 30;
     int clients = 4;
     bool rebuild = false;
-    bool compareTrgm = false;
+    bool comparePostgis = false;
 };
 
 SessionOptions sessionOptions()
@@ -271,79 +270,76 @@ MixResult runMix(const Engine& engine, const QList<Seed>& seeds, int clients)
     return mix;
 }
 
-/// The candidate step through the gram index and through pg_trgm, per pattern type. False when they disagree.
-bool compareTrigramIndex(const Engine& engine, const QList<Seed>& seeds)
+/// The canvass through the product's cell index and through PostGIS, for the two shapes of the mix.
+bool compareSpatialIndex(const Engine& engine, const QList<Seed>& seeds)
 {
     auto profile = store::StoreProfile::load(engine.storeDir);
     if (!profile)
         return false;
-    auto db = profile->open({}); // the owner: may create the extension and the index
+    auto db = profile->open({});
     if (!db) {
         std::fprintf(stderr, "%s\n", qPrintable(db.error().toString()));
         return false;
     }
     QElapsedTimer timer;
     timer.start();
-    db->execVerbatim(QStringLiteral("CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE INDEX IF NOT EXISTS "
-                                    "search_canon_trgm ON search_canon USING gin (canon gin_trgm_ops); ANALYZE "
-                                    "search_canon"));
+    if (db->queryText(QStringLiteral("SELECT to_regclass('bench_canvass_geo')::text")).isEmpty())
+        db->execVerbatim(QStringLiteral(
+            "CREATE EXTENSION IF NOT EXISTS postgis; CREATE EXTENSION IF NOT EXISTS btree_gist; "
+            "CREATE TABLE bench_canvass_geo AS SELECT id, time_utc, "
+            "ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography AS place FROM reads WHERE lat IS NOT NULL; "
+            "CREATE INDEX bench_canvass_geo_place_time ON bench_canvass_geo USING gist (place, time_utc); "
+            "ANALYZE bench_canvass_geo"));
     const double buildSeconds = double(timer.elapsed()) / 1000.0;
-    const auto megabytes = [&](const char* sql) { return double(db->queryInt64(QString::fromLatin1(sql))) / 1e6; };
-    std::printf("\npg_trgm against the gram index on the PostgreSQL store (%lld canonical forms)\n",
-                db->queryInt64(QStringLiteral("SELECT count(*) FROM search_canon")));
-    std::printf("index size: pg_trgm GIN on search_canon.canon %.0f MB (built in %.0f s, or found); "
-                "search_grams with its key %.0f MB\n",
-                megabytes("SELECT pg_relation_size('search_canon_trgm')"), buildSeconds,
-                megabytes("SELECT pg_total_relation_size('search_grams')"));
-
-    const LookAlikeTable& table = LookAlikeTable::standard();
-    struct Shape {
-        const char* name;
-        std::function<QString(const QString&)> pattern; ///< the search pattern for a seed plate
-        std::function<QString(const QString&)> like;    ///< the same on the canonical form, for LIKE
-    };
-    const auto wild = [](QString s, QChar c) { return s.replace(1, 1, c).replace(4, 1, c); };
-    const QList<Shape> shapes{
-        {"prefix 7AB*", [](const QString& p) { return p.left(3) + u'*'; },
-         [&](const QString& p) { return table.canonicalText(p.left(3)) + u'%'; }},
-        {"infix *X12*", [](const QString& p) { return u'*' + p.mid(2, 3) + u'*'; },
-         [&](const QString& p) { return u'%' + table.canonicalText(p.mid(2, 3)) + u'%'; }},
-        {"wildcards 7?BC?23", [&](const QString& p) { return wild(p, u'?'); },
-         [&](const QString& p) { return wild(table.canonicalText(p), u'_'); }},
-    };
-    auto viaTrgm = db->prepare(QStringLiteral("SELECT r.read_id FROM search_canon c JOIN search_reads r ON "
-                                              "r.canon_id = c.id WHERE c.canon LIKE ?1"));
-    std::printf("%-22s %21s %21s %12s\n", "ms: median / p95", "gram index", "pg_trgm", "readings");
-    bool same = true;
-    for (const Shape& shape : shapes) {
-        std::vector<double> grams, trigrams;
-        qint64 readings = 0;
+    std::printf("\nPostGIS against the cell index on the PostgreSQL store\n");
+    std::printf("index size: GiST (geography, time) %.0f MB plus its table %.0f MB (built in %.0f s, or found); "
+                "reads_cell_time %.0f MB\n",
+                double(db->queryInt64(QStringLiteral("SELECT pg_relation_size('bench_canvass_geo_place_time')"))) / 1e6,
+                double(db->queryInt64(QStringLiteral("SELECT pg_relation_size('bench_canvass_geo')"))) / 1e6,
+                buildSeconds,
+                double(db->queryInt64(QStringLiteral("SELECT pg_relation_size('reads_cell_time')"))) / 1e6);
+    auto viaPostgis = db->prepare(QStringLiteral(
+        "SELECT r.id, r.plate, r.confidence, r.time_utc, r.lat, r.lon, r.unit_id FROM bench_canvass_geo g JOIN reads "
+        "r ON r.id = g.id WHERE ST_DWithin(g.place, ST_SetSRID(ST_MakePoint(?1::float8, ?2::float8), "
+        "4326)::geography, ?3::float8) AND g.time_utc BETWEEN ?4::bigint AND ?5::bigint"));
+    std::printf("%-22s %21s %21s %21s\n", "ms: median / p95", "cell index", "PostGIS", "reads (cell / PostGIS)");
+    bool close = true;
+    for (const auto& [name, radius, window] : {std::tuple("canvass 500 m/2 h", 500.0, qint64(2 * 3600)),
+                                               std::tuple("canvass 2 km/24 h", 2000.0, qint64(24 * 3600))}) {
+        std::vector<double> cells, postgis;
+        qint64 cellReads = 0, postgisReads = 0;
         for (const Seed& seed : seeds) {
-            auto pattern = PlatePattern::parse(shape.pattern(seed.plate));
-            if (!pattern)
-                continue;
+            const QDateTime from = seed.time.addSecs(-window / 2);
+            const QDateTime to = seed.time.addSecs(window / 2 - 1);
             timer.restart();
-            const qint64 viaGrams = qint64(PlateIndex(*db).candidates(*pattern, 1).size());
-            grams.push_back(double(timer.nsecsElapsed()) / 1e6);
+            auto found = CanvassRepository(*db).findReads({CanvassArea::circle(seed.place, radius), from, to});
+            cells.push_back(double(timer.nsecsElapsed()) / 1e6);
+            if (!found)
+                return false;
             timer.restart();
-            qint64 viaTrigrams = 0;
-            viaTrgm.bind(1, shape.like(seed.plate));
-            while (viaTrgm.step())
-                ++viaTrigrams;
-            viaTrgm.reset();
-            trigrams.push_back(double(timer.nsecsElapsed()) / 1e6);
-            if (viaGrams != viaTrigrams) {
-                std::fprintf(stderr, "%s: the gram index found %lld readings, pg_trgm %lld\n",
-                             qPrintable(shape.pattern(seed.plate)), viaGrams, viaTrigrams);
-                same = false;
+            viaPostgis.bind(1, seed.place.longitude)
+                .bind(2, seed.place.latitude)
+                .bind(3, radius)
+                .bind(4, from.toSecsSinceEpoch())
+                .bind(5, to.toSecsSinceEpoch());
+            qint64 rows = 0;
+            while (viaPostgis.step())
+                ++rows;
+            viaPostgis.reset();
+            postgis.push_back(double(timer.nsecsElapsed()) / 1e6);
+            cellReads += found->size();
+            postgisReads += rows;
+            // Spheroid (PostGIS) against sphere (the product): a read on the rim may fall either side.
+            if (std::abs(double(found->size() - rows)) > 2 + 0.01 * double(rows)) {
+                std::fprintf(stderr, "%s: cell index %lld reads, PostGIS %lld\n", name, qint64(found->size()), rows);
+                close = false;
             }
-            readings += viaGrams;
         }
-        std::printf("%-22s %10.1f / %8.1f %10.1f / %8.1f %12.0f\n", shape.name, percentile(grams, 0.5),
-                    percentile(grams, 0.95), percentile(trigrams, 0.5), percentile(trigrams, 0.95),
-                    double(readings) / double(std::max<qsizetype>(1, seeds.size())));
+        std::printf("%-22s %10.1f / %8.1f %10.1f / %8.1f %10.0f / %8.0f\n", name, percentile(cells, 0.5),
+                    percentile(cells, 0.95), percentile(postgis, 0.5), percentile(postgis, 0.95),
+                    double(cellReads) / double(seeds.size()), double(postgisReads) / double(seeds.size()));
     }
-    return same;
+    return close;
 }
 
 } // namespace
@@ -368,8 +364,8 @@ int main(int argc, char* argv[])
             options.clients = next.toInt(), ++i;
         else if (a == QLatin1String("--rebuild"))
             options.rebuild = true;
-        else if (a == QLatin1String("--compare-trgm"))
-            options.compareTrgm = true;
+        else if (a == QLatin1String("--compare-postgis"))
+            options.comparePostgis = true;
         else {
             options.postgres.clear();
             break;
@@ -377,7 +373,7 @@ int main(int argc, char* argv[])
     }
     if (options.postgres.isEmpty() || options.runs < 1 || options.clients < 1) {
         std::fprintf(stderr, "usage: bench_engines --postgres CONNINFO [--reads N] [--dir DIR] [--runs R] "
-                             "[--clients C] [--rebuild] [--compare-trgm]\n");
+                             "[--clients C] [--rebuild] [--compare-postgis]\n");
         return 1;
     }
     Engine engines[] = {{QStringLiteral("SQLCipher"), options.dir + QStringLiteral("/sqlcipher"), nullptr},
@@ -393,8 +389,8 @@ int main(int argc, char* argv[])
     std::printf("\n");
 
     const QList<Seed> seeds = seedsFrom(*engines[0].session, options.runs);
-    if (options.compareTrgm)
-        return compareTrigramIndex(engines[1], seeds) ? 0 : 3;
+    if (options.comparePostgis)
+        return compareSpatialIndex(engines[1], seeds) ? 0 : 3;
     const QList<QueryType> types = queryTypes();
     MixResult single[2], concurrent[2];
     for (int e = 0; e < 2; ++e) {

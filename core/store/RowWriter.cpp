@@ -57,10 +57,9 @@ RowWriter::RowWriter(Database& db, const QString& table, const QStringList& colu
         return;
     // The stage has the columns' types and nothing else (no constraints: an update names only some columns). One a
     // writer, dropped at commit at the latest; temporary, so no other connection sees it.
+    // Made when the first rows are sent: a writer that gets none costs no round trip.
     static std::atomic<int> stages = 0;
     m_stage = QStringLiteral("alpr_stage_%1").arg(++stages);
-    m_db.execVerbatim(QStringLiteral("CREATE TEMPORARY TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3 WITH NO DATA")
-                          .arg(m_stage, columns.join(u", "), table));
     switch (write) {
     case Write::Insert:
         break;
@@ -192,6 +191,11 @@ void RowWriter::send()
 {
     if (m_buffer.isEmpty())
         return;
+    if (!m_stage.isEmpty() && !m_staged) {
+        m_db.execVerbatim(QStringLiteral("CREATE TEMPORARY TABLE %1 ON COMMIT DROP AS SELECT %2 FROM %3 WITH NO DATA")
+                              .arg(m_stage, m_columns.join(u", "), m_table));
+        m_staged = true;
+    }
     m_db.postgres()->copyIn(QStringLiteral("COPY %1(%2) FROM STDIN")
                                 .arg(m_stage.isEmpty() ? m_table : m_stage, m_columns.join(u", "))
                                 .toUtf8(),

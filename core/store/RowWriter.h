@@ -72,6 +72,7 @@ private:
     QString m_stage;                   ///< PostgreSQL: the temporary table the rows go to first, if any
     QString m_apply;                   ///< PostgreSQL: the statement that applies the stage to the table
     bool m_sent = false;               ///< PostgreSQL: the stage holds rows not applied yet
+    bool m_staged = false;             ///< PostgreSQL: the stage table exists
     bool m_firstField = true;
 };
 

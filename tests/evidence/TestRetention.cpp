@@ -620,7 +620,8 @@ private slots:
         QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM search_grams WHERE canon_id NOT IN "
                                               "(SELECT id FROM search_canon)")),
                  qint64(0));
-        QVERIFY(db.queryInt64(QStringLiteral("SELECT count(*) FROM search_grams")) > 0);
+        // The server keeps no grams (its trigram index covers search_canon, 013_trigram_search.sql).
+        QVERIFY(db.isPostgres() || db.queryInt64(QStringLiteral("SELECT count(*) FROM search_grams")) > 0);
     }
 };
 
