@@ -182,6 +182,35 @@ private slots:
             QVERIFY2(outcomeOf(*commander, QString::fromLatin1(sql)) == ErrorCode::PermissionDenied, sql);
     }
 
+    // Over their own connection a user cannot append a record in someone else's name (014_audit_who.sql); the
+    // refusals a login records for the accounts they concern still go in.
+    void anAccountAppendsAuditRecordsInItsOwnNameOnly()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        auto investigator = ts.addAndLogin(QStringLiteral("inv"), Role::Investigator);
+        QVERIFY(investigator);
+        auto theirs = investigator->openConnection();
+        QVERIFY(theirs);
+        const auto append = [&](const char* who, const char* action) {
+            return outcomeOf(*theirs, QStringLiteral("SELECT * FROM alpr_audit_append('2026-12-04T00:00:00.000Z', "
+                                                     "'%1', 'ws', '%2', 'reads', '', 'p', 'c', 'ok')")
+                                          .arg(QLatin1String(who), QLatin1String(action)));
+        };
+        QVERIFY(append("inv", "search.plate") == std::nullopt);
+        QVERIFY(append(TestStore::kAdmin.toLatin1().constData(), "search.plate") == ErrorCode::PermissionDenied);
+        QVERIFY(append("nobody", "export.csv") == ErrorCode::PermissionDenied);
+        QVERIFY(append(TestStore::kAdmin.toLatin1().constData(), "login.failed") == std::nullopt);
+        const auto verified = AuditLog::verify(ts.session().database());
+        QVERIFY(verified && verified->intact);
+        // And through the product, logins that record others' failed attempts still work.
+        QVERIFY(!Session::login(ts.directory(), QStringLiteral("inv"), QStringLiteral("wrong password"), ts.options()));
+        QVERIFY(ts.login(TestStore::kAdmin));
+        QCOMPARE(firstText(ts.session().database(), QStringLiteral("SELECT count(*) FROM audit WHERE action = "
+                                                                   "'login.failed' AND \"user\" = 'inv'")),
+                 QStringLiteral("1"));
+    }
+
     void theServerWritesTheChainAsTheWorkstationWouldHash()
     {
         TestStore ts;
