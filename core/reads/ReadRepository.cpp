@@ -1,6 +1,7 @@
 #include "reads/ReadRepository.h"
 
 #include "store/Database.h"
+#include "store/RowWriter.h"
 #include "store/Statement.h"
 #include "store/Transaction.h"
 
@@ -25,9 +26,6 @@ namespace {
 constexpr auto kReadInsertColumns = "plate, confidence, time_utc, lat, lon, unit_id, source_file, source_offset_ms, "
                                     "frame, crop_image_id, context_image_id, imported_utc";
 constexpr int kReadParameters = 12;
-// A server round trip per read was most of an import's time on PostgreSQL: rows go in this many at a time
-// (13 parameters each, far below PostgreSQL's 65,535 a statement).
-constexpr qsizetype kServerBatch = 500;
 
 // The read's columns as ?first..?first+11, in kReadInsertColumns' order.
 void bindRead(store::Statement& statement, int first, const PlateRead& r, qint64 importedUtc)
@@ -57,7 +55,7 @@ QString valueRows(qsizetype rows, int perRow)
 }
 
 // PostgreSQL: the ids are drawn from the identity's sequence first, so that the rows and their alternatives can go
-// in as multi-row inserts with the ids known.
+// in by COPY (store::RowWriter) with the ids known; a statement a read would be a server round trip each.
 void insertOnServer(store::Database& db, QList<PlateRead>& reads, qint64 importedUtc)
 {
     auto ids = db.prepare(QStringLiteral("SELECT nextval(pg_get_serial_sequence('reads', 'id')) "
@@ -66,36 +64,26 @@ void insertOnServer(store::Database& db, QList<PlateRead>& reads, qint64 importe
     for (PlateRead& r : reads)
         if (ids.step())
             r.id = ids.int64(0);
-    for (qsizetype from = 0; from < reads.size(); from += kServerBatch) {
-        const qsizetype count = std::min(kServerBatch, reads.size() - from);
-        auto rows = db.prepare(QStringLiteral("INSERT INTO reads(id, %1) VALUES %2")
-                                   .arg(QLatin1String(kReadInsertColumns), valueRows(count, kReadParameters + 1)));
-        QList<std::tuple<qint64, int, QString, double>> alternatives;
-        for (qsizetype i = 0; i < count; ++i) {
-            const PlateRead& r = reads[from + i];
-            const int first = int(i) * (kReadParameters + 1) + 1;
-            rows.bind(first, r.id);
-            bindRead(rows, first + 1, r, importedUtc);
-            int rank = 1;
-            for (const PlateCandidate& c : r.alternatives)
-                alternatives.append({r.id, rank++, c.plate, c.confidence});
-        }
-        rows.run();
-        for (qsizetype a = 0; a < alternatives.size(); a += kServerBatch) {
-            const qsizetype n = std::min(kServerBatch, alternatives.size() - a);
-            auto insert = db.prepare(QStringLiteral("INSERT INTO read_alternatives(read_id, rank, plate, confidence) "
-                                                    "VALUES %1")
-                                         .arg(valueRows(n, 4)));
-            for (qsizetype i = 0; i < n; ++i) {
-                const auto& [readId, rank, plate, confidence] = alternatives[a + i];
-                insert.bind(int(i) * 4 + 1, readId)
-                    .bind(int(i) * 4 + 2, rank)
-                    .bind(int(i) * 4 + 3, plate)
-                    .bind(int(i) * 4 + 4, confidence);
-            }
-            insert.run();
-        }
+    ids.reset();
+    QStringList columns{QStringLiteral("id")};
+    for (const QString& column : QString::fromLatin1(kReadInsertColumns).split(QStringLiteral(", ")))
+        columns.append(column);
+    store::RowWriter rows(db, QStringLiteral("reads"), columns);
+    for (const PlateRead& r : reads)
+        rows.row(r.id, r.plate, r.confidence, r.timeUtc.toSecsSinceEpoch(), r.latitude, r.longitude, r.unitId,
+                 r.sourceFile, r.sourceOffsetMs, r.frame,
+                 r.cropImageId ? std::optional<qint64>(r.cropImageId) : std::nullopt,
+                 r.contextImageId ? std::optional<qint64>(r.contextImageId) : std::nullopt, importedUtc);
+    rows.finish();
+    store::RowWriter alternatives(
+        db, QStringLiteral("read_alternatives"),
+        {QStringLiteral("read_id"), QStringLiteral("rank"), QStringLiteral("plate"), QStringLiteral("confidence")});
+    for (const PlateRead& r : reads) {
+        int rank = 1;
+        for (const PlateCandidate& c : r.alternatives)
+            alternatives.row(r.id, rank++, c.plate, c.confidence);
     }
+    alternatives.finish();
 }
 
 } // namespace
