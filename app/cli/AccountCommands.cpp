@@ -4,6 +4,7 @@
 #include "accounts/PasswordPolicy.h"
 #include "accounts/StoreCopier.h"
 #include "audit/AuditLog.h"
+#include "cli/CancelOnInterrupt.h"
 #include "cli/CliContext.h"
 #include "common/JobContext.h"
 #include "common/ValueParser.h"
@@ -173,7 +174,11 @@ int runStoreCommand(CliContext& c)
     JobContext job([&](qint64 done, qint64 total, const QString& stage) {
         c.err() << "[" << done << "/" << total << "] " << stage << Qt::endl;
     });
-    auto copied = StoreCopier::copy(**session, c.loginPassword(), into, connection, job);
+    // Ctrl-C rolls the copy back (the server transaction) and removes the new folder, instead of leaving them.
+    auto copied = [&] {
+        const CancelOnInterrupt interrupt(job);
+        return StoreCopier::copy(**session, c.loginPassword(), into, connection, job);
+    }();
     if (!copied)
         return c.report(copied.error());
     c.out() << "tables\t" << copied->tables << "\nrows\t" << copied->rows << "\nreads\t" << copied->reads

@@ -1,11 +1,9 @@
 #include "cli/RetentionCommand.h"
 
+#include "cli/CancelOnInterrupt.h"
 #include "cli/CliContext.h"
 #include "evidence/PurgeJob.h"
 #include "evidence/RetentionPolicy.h"
-
-#include <atomic>
-#include <csignal>
 
 namespace alpr::cli {
 
@@ -22,15 +20,6 @@ const char* const kUsage =
     "      purge in batches (Ctrl-C cancels after the current batch; run it again to resume), then scrub the store\n"
     "Classes: reads (not linked to a case or hit), case-reads (linked), images (crops and context images of reads\n"
     "kept longer). Held reads are never purged.\n";
-
-// Ctrl-C asks the running purge to stop after its batch; JobContext::cancel() is a lock-free atomic store.
-std::atomic<JobContext*> g_runningJob{nullptr};
-
-extern "C" void cancelRunningJob(int)
-{
-    if (JobContext* job = g_runningJob.load())
-        job->cancel();
-}
 
 QString day(qint64 secs)
 {
@@ -129,11 +118,11 @@ int purge(CliContext& c, Session& session, const CliOptions& options)
         if (total > 0 && done < total && done % (10 * batch) == 0)
             c.err() << "  " << done << " / " << total << Qt::endl;
     });
-    g_runningJob.store(&context);
-    auto previous = std::signal(SIGINT, cancelRunningJob);
-    auto summary = job.run(context, batch);
-    std::signal(SIGINT, previous);
-    g_runningJob.store(nullptr);
+    // Ctrl-C asks the running purge to stop after its batch.
+    auto summary = [&] {
+        const CancelOnInterrupt interrupt(context);
+        return job.run(context, batch);
+    }();
     if (!summary)
         return c.report(summary.error());
     c.out() << "run\t" << summary->run.id << "\nreads_removed\t" << summary->run.readsDeleted << "\nimages_removed\t"

@@ -179,7 +179,7 @@ qint64 copyTable(Database& from, Database& to, const QString& table, JobContext&
         }
         writer.endRow();
         if (++count % 100000 == 0 && job.isCancelled())
-            raise(ErrorCode::Cancelled, QStringLiteral("The copy was cancelled; the server database is unchanged"));
+            raise(ErrorCode::Cancelled, QStringLiteral("The copy was cancelled; the server database holds no store"));
     }
     writer.finish();
     return count;
@@ -289,7 +289,8 @@ Result<StoreCopier::Report> StoreCopier::copy(Session& source, const QString& pa
         for (const QString& table : tables) {
             job.reportProgress(report.tables, tables.size(), QStringLiteral("Copying %1").arg(table));
             if (job.isCancelled())
-                return fail(ErrorCode::Cancelled, QStringLiteral("The copy was cancelled; the server is unchanged"));
+                return fail(ErrorCode::Cancelled,
+                            QStringLiteral("The copy was cancelled; the server database holds no store"));
             const qint64 rows = copyTable(from, *to, table, job);
             report.rows += rows;
             if (table == QLatin1String("reads"))
