@@ -56,14 +56,16 @@ ColumnKind kindOf(const QString& serverType)
     raise(ErrorCode::Internal, QStringLiteral("The copy does not know the server column type %1").arg(serverType));
 }
 
-/// The embedded store's tables (SQLite's own aside).
+/// The embedded store's tables that the server keeps: SQLite's own aside, and the gram postings (the server
+/// searches through its trigram index instead, 013_trigram_search.sql).
 QStringList embeddedTables(Database& db)
 {
     QStringList tables;
     auto s = db.prepare(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                                        "'sqlite\\_%' ESCAPE '\\' ORDER BY name"));
     while (s.step())
-        tables.append(s.text(0));
+        if (s.text(0) != QLatin1String("search_grams"))
+            tables.append(s.text(0));
     return tables;
 }
 

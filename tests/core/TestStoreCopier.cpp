@@ -122,6 +122,9 @@ private slots:
         for (const auto& [table, columns, order] : tables)
             QVERIFY2(tableDigest(from, table, columns, order) == tableDigest(to, table, columns, order),
                      qPrintable(table));
+        // The gram postings stay behind: the server searches through its trigram index.
+        QVERIFY(from.queryInt64(QStringLiteral("SELECT count(*) FROM search_grams")) > 0);
+        QCOMPARE(to.queryInt64(QStringLiteral("SELECT count(*) FROM search_grams")), 0);
         // Images byte for byte once opened; on the server sealed with the store key, never in clear.
         auto image = [](store::Database& db) {
             auto s = db.prepare(QStringLiteral("SELECT data FROM images ORDER BY id DESC LIMIT 1"));
