@@ -117,7 +117,7 @@ Make the store (once, on this machine or a workstation that has /root/.pgpass an
   alprctl --store /srv/alpr/store init --admin chief --server "host=$host port=$port dbname=$database user=alpr_owner sslmode=verify-full"
 Or move an embedded store there (its audit log verified before and after; docs/server.md):
   alprctl --store OLD_STORE store copy --to "host=$host port=$port dbname=$database user=alpr_owner sslmode=verify-full" --into /srv/alpr/store
-Then give every workstation the store folder's store.json and keyslots.json, and the CA certificate
+Then give every workstation the store folder's store.json (the key slots live on the server), and the CA certificate
   $ca/root.crt  as  ~/.postgresql/root.crt  of the user who runs the workstation.
 Plate text, times and places are stored in clear in the server's tables (images are sealed with the store key,
 which the server never sees): keep the data directory ($(runuser -u postgres -- psql -XAtc 'SHOW data_directory' 2>/dev/null || echo "the cluster's data directory"))

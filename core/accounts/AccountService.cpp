@@ -124,8 +124,10 @@ VoidResult AccountService::add(const NewAccount& account)
                 .bind(5, account.cletsAuthorized ? 1 : 0)
                 .bind(6, m_session.clock().nowUtc().toString(Qt::ISODateWithMs))
                 .run();
-            if (db.isPostgres())
+            if (db.isPostgres()) {
                 PostgresAccounts::create(db, account.name, account.initialPassword);
+                PostgresAccounts::setKeySlot(db, account.name, *wrapped);
+            }
         });
     if (!changed) {
         keySlots->removeSlot(account.name);
@@ -152,8 +154,10 @@ VoidResult AccountService::disable(const QString& name)
             s.bind(1, name).run();
             if (db.changes() == 0)
                 raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
-            if (db.isPostgres())
+            if (db.isPostgres()) {
                 PostgresAccounts::update(db, name);
+                PostgresAccounts::setKeySlot(db, name, std::nullopt);
+            }
         });
     if (!changed)
         return changed;
@@ -215,8 +219,10 @@ VoidResult AccountService::changeOwnPassword(const QString& oldPassword, const Q
     auto audited = auditedChange(
         m_session, m_session.auditRecord(QStringLiteral("user.passwd"), QStringLiteral("account:") + name),
         [&](store::Database& db) {
-            if (db.isPostgres())
+            if (db.isPostgres()) {
                 PostgresAccounts::setPassword(db, name, newPassword);
+                PostgresAccounts::setKeySlot(db, name, *wrapped);
+            }
         });
     if (!audited)
         return audited;
@@ -256,8 +262,10 @@ VoidResult AccountService::resetPassword(const QString& name, const QString& new
                 raise(ErrorCode::NotFound, QStringLiteral("No account named '%1'").arg(name));
             if (account.int64(0) != 0)
                 raise(ErrorCode::InvalidInput, QStringLiteral("The account '%1' is disabled").arg(name));
-            if (db.isPostgres())
+            if (db.isPostgres()) {
                 PostgresAccounts::setPassword(db, name, newPassword);
+                PostgresAccounts::setKeySlot(db, name, *wrapped);
+            }
         });
     if (!changed) {
         previous ? keySlots->setSlot(name, *previous) : keySlots->removeSlot(name);

@@ -72,6 +72,29 @@ void PostgresAccounts::update(Database& db, const QString& user)
                              validUntil));
 }
 
+void PostgresAccounts::setKeySlot(Database& db, const QString& user, const std::optional<store::WrappedKey>& slot)
+{
+    auto s = db.prepare(QStringLiteral("SELECT alpr_set_key_slot(?1, ?2)"));
+    s.bind(1, user);
+    if (slot)
+        s.bind(2, store::KeyWrap::toText(*slot));
+    else
+        s.bind(2, nullptr);
+    s.run();
+}
+
+std::optional<store::WrappedKey> PostgresAccounts::ownKeySlot(Database& db, const QString& user)
+{
+    auto s = db.prepare(QStringLiteral("SELECT slot FROM key_slots WHERE name = ?1"));
+    s.bind(1, user);
+    if (!s.step())
+        return std::nullopt;
+    auto slot = store::KeyWrap::fromText(s.text(0));
+    if (!slot)
+        throw ErrorException(slot.error());
+    return *slot;
+}
+
 void PostgresAccounts::setPassword(Database& db, const QString& user, const QString& password)
 {
     const QString role = loginRole(db, user);

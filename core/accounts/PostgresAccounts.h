@@ -1,6 +1,10 @@
 #pragma once
 
+#include "store/KeyWrap.h"
+
 #include <QString>
+
+#include <optional>
 
 namespace alpr {
 
@@ -21,6 +25,10 @@ public:
     /// Brings the role's groups, login right and validity in line with the account row as it is now.
     static void update(store::Database& db, const QString& user);
     static void setPassword(store::Database& db, const QString& user, const QString& password);
+    /// The account's key slot on the server (015_key_slots.sql), or none (a disabled account).
+    static void setKeySlot(store::Database& db, const QString& user, const std::optional<store::WrappedKey>& slot);
+    /// The connected account's own slot from the server, if the server has one (row-level security shows no other).
+    [[nodiscard]] static std::optional<store::WrappedKey> ownKeySlot(store::Database& db, const QString& user);
 
 private:
     /// The user's role on the store db is connected to.

@@ -61,6 +61,28 @@ void appendPendingEvents(store::Transaction& tx, const store::KeySlotFile& keySl
     }
 }
 
+// The user's own key slot from a server store, over a connection as the user (the server checks the password:
+// a refusal there is AuthenticationFailed like a slot that does not open). None when the server has no slot for
+// the user (a store made before the server kept them).
+Result<std::optional<store::WrappedKey>> slotFromServer(const store::StoreProfile& profile, const QString& user,
+                                                        const QString& password)
+{
+    auto db = profile.openAs(user, password, {});
+    if (!db) {
+        // A wrong password, an account the server has no role for, a disabled (NOLOGIN) role: to the person at
+        // the keyboard all are a refused login, counted like one, without saying which.
+        const QString& why = db.error().detail;
+        if (why.contains(QLatin1String("password authentication failed")) ||
+            (why.contains(QLatin1String("role \"")) && why.contains(QLatin1String("does not exist"))) ||
+            why.contains(QLatin1String("is not permitted to log in")))
+            return fail(ErrorCode::AuthenticationFailed, QStringLiteral("Wrong user name or password"));
+        return std::unexpected(db.error());
+    }
+    if (db->queryText(QStringLiteral("SELECT to_regclass('key_slots')::text")).isEmpty())
+        return std::optional<store::WrappedKey>();
+    return guarded([&] { return PostgresAccounts::ownKeySlot(*db, user); });
+}
+
 } // namespace
 
 Account loadAccount(store::Database& db, const QString& name)
@@ -162,8 +184,10 @@ Result<std::unique_ptr<Session>> Session::initializeStore(const QString& directo
                            .arg(trainingUntil.toString(Qt::ISODate));
         r.outcome = QStringLiteral("ok");
         AuditLog::append(tx, r);
-        if (db->isPostgres())
+        if (db->isPostgres()) {
             PostgresAccounts::create(*db, adminName, password);
+            PostgresAccounts::setKeySlot(*db, adminName, *wrapped);
+        }
         tx.commit();
     });
     if (!created)
@@ -203,9 +227,24 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
     if (keySlots->isDisabled(user))
         return refuseClosed(QStringLiteral("login.refused"), ErrorCode::AccountDisabled,
                             QStringLiteral("This account is disabled"));
+    auto profile = store::StoreProfile::load(directory);
+    if (!profile)
+        return std::unexpected(profile.error());
     const auto slot = keySlots->slot(user);
     auto key = slot ? store::KeyWrap::unwrap(*slot, password, user)
                     : Result<QByteArray>(fail(ErrorCode::AuthenticationFailed, QStringLiteral("Wrong user name or password")));
+    if (!key && key.error().code == ErrorCode::AuthenticationFailed && profile->engine() == store::Engine::PostgreSql) {
+        // A server store keeps every account's slot (015_key_slots.sql): this workstation has none for the user,
+        // or an older one (the password was changed elsewhere). The server checks the password first.
+        auto fromServer = slotFromServer(*profile, user, password);
+        if (!fromServer && fromServer.error().code != ErrorCode::AuthenticationFailed)
+            return std::unexpected(fromServer.error());
+        if (fromServer && *fromServer)
+            if (auto unwrapped = store::KeyWrap::unwrap(**fromServer, password, user)) {
+                key = std::move(unwrapped);
+                keySlots->setSlot(user, **fromServer); // kept here, saved with the login
+            }
+    }
     if (!key) {
         if (key.error().code != ErrorCode::AuthenticationFailed)
             return std::unexpected(key.error());
@@ -239,9 +278,6 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
         return std::unexpected(refusal);
     }
 
-    auto profile = store::StoreProfile::load(directory);
-    if (!profile)
-        return std::unexpected(profile.error());
     auto db = profile->openAs(user, password, *key);
     if (!db)
         return std::unexpected(db.error());
@@ -274,6 +310,10 @@ Result<std::unique_ptr<Session>> Session::login(const QString& directory, const 
             r.object = QStringLiteral("account:") + account.name;
             r.outcome = refusal.isEmpty() ? QStringLiteral("ok") : QStringLiteral("refused: ") + refusal;
             AuditLog::append(tx, r);
+            // A store the server kept no slots for yet (made before 015_key_slots.sql): each user's login puts
+            // theirs there, so other workstations need no copy of this one's file.
+            if (db->isPostgres() && refusal.isEmpty() && !PostgresAccounts::ownKeySlot(*db, account.name))
+                PostgresAccounts::setKeySlot(*db, account.name, keySlots->slot(user));
             tx.commit();
         }
         keySlots->clearPendingEvents();

@@ -313,6 +313,7 @@ Result<StoreCopier::Report> StoreCopier::copy(Session& source, const QString& pa
             const QString name = accounts.text(0);
             if (name == source.account().name) {
                 PostgresAccounts::create(*to, name, password);
+                PostgresAccounts::setKeySlot(*to, name, *ownSlot);
                 newKeySlots->setSlot(name, *ownSlot);
                 continue;
             }

@@ -28,6 +28,10 @@ public:
     [[nodiscard]] static Result<WrappedKey> wrap(const QByteArray& databaseKey, const QString& password,
                                                  const QString& userName, int iterations);
     /// AuthenticationFailed when the password is wrong (the GCM tag does not verify).
+    /// One slot as text (the fields of keyslots.json's entries, as compact JSON), for a server's key_slots table.
+    [[nodiscard]] static QString toText(const WrappedKey& wrapped);
+    /// Corrupt when the text is not a slot.
+    [[nodiscard]] static Result<WrappedKey> fromText(const QString& text);
     [[nodiscard]] static Result<QByteArray> unwrap(const WrappedKey& wrapped, const QString& password,
                                                    const QString& userName);
 };

@@ -4,6 +4,7 @@
 #include "audit/AuditLog.h"
 #include "reads/ReadRepository.h"
 #include "store/Database.h"
+#include "store/KeySlotFile.h"
 #include "store/Statement.h"
 #include "store/StoreProfile.h"
 #include "store/Transaction.h"
@@ -209,6 +210,48 @@ private slots:
         QCOMPARE(firstText(ts.session().database(), QStringLiteral("SELECT count(*) FROM audit WHERE action = "
                                                                    "'login.failed' AND \"user\" = 'inv'")),
                  QStringLiteral("1"));
+    }
+
+    // Key slots live on the server (015_key_slots.sql): a workstation with only the store's profile opens it for an
+    // account added elsewhere, and after a password change made elsewhere; a role reads its own slot only.
+    void keySlotsLiveOnTheServer()
+    {
+        TestStore ts;
+        QVERIFY(ts.isValid());
+        ts.addUser(QStringLiteral("inv"), Role::Investigator);
+        QTemporaryDir other;
+        QVERIFY(QFile::copy(QDir(ts.directory()).filePath(QLatin1String(store::StoreProfile::kProfileFileName)),
+                            other.filePath(QLatin1String(store::StoreProfile::kProfileFileName))));
+        QVERIFY(QFile::copy(QDir(ts.directory()).filePath(QLatin1String(Session::kKeySlotFileName)),
+                            other.filePath(QLatin1String(Session::kKeySlotFileName))));
+        // The second workstation's file knows the Commander only: as before the account was added.
+        {
+            auto keySlots = store::KeySlotFile::loadForUpdate(other.filePath(QLatin1String(Session::kKeySlotFileName)));
+            QVERIFY(keySlots);
+            keySlots->removeSlot(QStringLiteral("inv"));
+            QVERIFY(keySlots->save());
+        }
+        auto elsewhere = Session::login(other.path(), QStringLiteral("inv"), TestStore::kPassword, ts.options());
+        QVERIFY2(elsewhere, elsewhere ? "" : qPrintable(elsewhere.error().toString()));
+        auto theirs = (*elsewhere)->openConnection();
+        QVERIFY(theirs);
+        QCOMPARE(firstText(*theirs, QStringLiteral("SELECT count(*) FROM key_slots")), QStringLiteral("1"));
+        QCOMPARE(firstText(*theirs, QStringLiteral("SELECT name FROM key_slots")), QStringLiteral("inv"));
+        QVERIFY(outcomeOf(*theirs, QStringLiteral("SELECT alpr_set_key_slot('%1', 'x')").arg(TestStore::kAdmin)) ==
+                ErrorCode::PermissionDenied);
+        QVERIFY(outcomeOf(*theirs, QStringLiteral("UPDATE key_slots SET slot = 'x'")) == ErrorCode::PermissionDenied ||
+                firstText(*theirs, QStringLiteral("SELECT slot FROM key_slots")) != QStringLiteral("x"));
+        // A wrong password is still refused, by the server, and counted.
+        QVERIFY(!Session::login(other.path(), QStringLiteral("inv"), QStringLiteral("not the password"), ts.options()));
+        // A password changed on the first workstation opens the second one's stale copy through the server.
+        auto first = ts.login(QStringLiteral("inv"));
+        QVERIFY(first);
+        QVERIFY(
+            AccountService(*first).changeOwnPassword(TestStore::kPassword, QStringLiteral("a brand new passphrase")));
+        auto again =
+            Session::login(other.path(), QStringLiteral("inv"), QStringLiteral("a brand new passphrase"), ts.options());
+        QVERIFY2(again, again ? "" : qPrintable(again.error().toString()));
+        QVERIFY(!Session::login(other.path(), QStringLiteral("inv"), TestStore::kPassword, ts.options()));
     }
 
     void theServerWritesTheChainAsTheWorkstationWouldHash()
