@@ -20,7 +20,6 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSet>
 
 #include <functional>
@@ -117,18 +116,6 @@ QStringList insertOrder(Database& db, const QStringList& tables)
     for (const QString& table : tables)
         place(table);
     return order;
-}
-
-/// A connection string without its password, for the audit trail.
-QString withoutPassword(const QString& connection)
-{
-    QString shown = connection;
-    static const QRegularExpression keyword(QStringLiteral("password\\s*=\\s*('([^'\\\\]|\\\\.)*'|\\S+)"),
-                                            QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression uri(QStringLiteral("(://[^:/@]*):[^@/]*@"));
-    shown.replace(keyword, QStringLiteral("password=***"));
-    shown.replace(uri, QStringLiteral("\\1:***@"));
-    return shown;
 }
 
 /// Rows of one table from the embedded store to the server. Returns the number of rows.
@@ -265,7 +252,8 @@ Result<StoreCopier::Report> StoreCopier::copy(Session& source, const QString& pa
             return fail(ErrorCode::VerificationFailed,
                         QStringLiteral("The embedded store's audit log does not verify (%1); it is not copied")
                             .arg(verified->reason));
-        const QJsonObject target{{QStringLiteral("server"), withoutPassword(profile->connection())}};
+        // The connection's user, host and database; never a password the connection string may hold.
+        const QJsonObject target{{QStringLiteral("server"), to->postgres()->description()}};
         {
             store::Transaction tx(from);
             AuditLog::append(tx, copyRecord(source, QStringLiteral("store.copy"), target, QStringLiteral("started")));

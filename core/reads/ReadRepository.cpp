@@ -23,11 +23,25 @@ QString imageMime(const QByteArray& bytes)
 
 namespace {
 
-constexpr auto kReadInsertColumns = "plate, confidence, time_utc, lat, lon, unit_id, source_file, source_offset_ms, "
-                                    "frame, crop_image_id, context_image_id, imported_utc";
-constexpr int kReadParameters = 12;
+// The columns an insert writes, in bindRead's order (after the id on a server).
+const QStringList& readInsertColumns()
+{
+    static const QStringList columns{QStringLiteral("plate"),
+                                     QStringLiteral("confidence"),
+                                     QStringLiteral("time_utc"),
+                                     QStringLiteral("lat"),
+                                     QStringLiteral("lon"),
+                                     QStringLiteral("unit_id"),
+                                     QStringLiteral("source_file"),
+                                     QStringLiteral("source_offset_ms"),
+                                     QStringLiteral("frame"),
+                                     QStringLiteral("crop_image_id"),
+                                     QStringLiteral("context_image_id"),
+                                     QStringLiteral("imported_utc")};
+    return columns;
+}
 
-// The read's columns as ?first..?first+11, in kReadInsertColumns' order.
+// The read's columns as ?first..?first+11, in readInsertColumns()' order.
 void bindRead(store::Statement& statement, int first, const PlateRead& r, qint64 importedUtc)
 {
     statement.bind(first, r.plate)
@@ -44,16 +58,6 @@ void bindRead(store::Statement& statement, int first, const PlateRead& r, qint64
         .bind(first + 11, importedUtc);
 }
 
-// rows value lists of perRow parameters each, numbered from ?1.
-QString valueRows(qsizetype rows, int perRow)
-{
-    QStringList out;
-    out.reserve(rows);
-    for (qsizetype i = 0; i < rows; ++i)
-        out << QLatin1Char('(') + store::Database::placeholders(int(i) * perRow + 1, perRow) + QLatin1Char(')');
-    return out.join(QLatin1Char(','));
-}
-
 // PostgreSQL: the ids are drawn from the identity's sequence first, so that the rows and their alternatives can go
 // in by COPY (store::RowWriter) with the ids known; a statement a read would be a server round trip each.
 void insertOnServer(store::Database& db, QList<PlateRead>& reads, qint64 importedUtc)
@@ -65,10 +69,7 @@ void insertOnServer(store::Database& db, QList<PlateRead>& reads, qint64 importe
         if (ids.step())
             r.id = ids.int64(0);
     ids.reset();
-    QStringList columns{QStringLiteral("id")};
-    for (const QString& column : QString::fromLatin1(kReadInsertColumns).split(QStringLiteral(", ")))
-        columns.append(column);
-    store::RowWriter rows(db, QStringLiteral("reads"), columns);
+    store::RowWriter rows(db, QStringLiteral("reads"), QStringList{QStringLiteral("id")} + readInsertColumns());
     for (const PlateRead& r : reads)
         rows.row(r.id, r.plate, r.confidence, r.timeUtc.toSecsSinceEpoch(), r.latitude, r.longitude, r.unitId,
                  r.sourceFile, r.sourceOffsetMs, r.frame,
@@ -114,8 +115,9 @@ void ReadRepository::insert(store::Transaction& transaction, QList<PlateRead>& r
         insertOnServer(db, reads, now);
         return;
     }
-    auto read = db.prepare(QStringLiteral("INSERT INTO reads(%1) VALUES %2")
-                               .arg(QLatin1String(kReadInsertColumns), valueRows(1, kReadParameters)));
+    auto read = db.prepare(
+        QStringLiteral("INSERT INTO reads(%1) VALUES (%2)")
+            .arg(readInsertColumns().join(u", "), store::Database::placeholders(1, int(readInsertColumns().size()))));
     auto alternative = db.prepare(
         QStringLiteral("INSERT INTO read_alternatives(read_id, rank, plate, confidence) VALUES (?1, ?2, ?3, ?4)"));
     for (PlateRead& r : reads) {

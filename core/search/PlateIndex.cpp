@@ -70,6 +70,18 @@ void addMatchingPlates(qint64 canonId, const QString& plates, const PlateMatcher
     }
 }
 
+// IN lists: at most this many values a statement (a few round trips to a server, under SQLite's 999 parameters), and
+// padded with their last value to a few sizes, so that a connection prepares a handful of statement texts, not one
+// per list length.
+constexpr size_t kListValues = 300;
+size_t paddedListSize(size_t count)
+{
+    for (size_t size : {8, 32, 128})
+        if (count <= size)
+            return size;
+    return kListValues;
+}
+
 /// The pattern as a POSIX regular expression on canonical forms (what PostgreSQL's ~ and pg_trgm take): each
 /// character set by the canonical symbols of its members, anchored at both ends. Plate symbols are A-Z and 0-9, so
 /// nothing needs escaping.
@@ -122,21 +134,13 @@ std::vector<PlateIndex::Reading> readingsOf(store::Database& db, const std::vect
     // On a server a statement a form is a round trip each (an infix search at ten million reads visits thousands of
     // forms): a few hundred forms a statement instead. Forms of which only some plates match ask for those plates
     // and keep the rows of their own pairs.
-    constexpr size_t kFormsPerStatement = 300;
-    // Lists padded (with their last value) to a few sizes: a handful of statement texts to prepare, not hundreds.
-    const auto padded = [](size_t count) {
-        for (size_t size : {8, 32, 128})
-            if (count <= size)
-                return size;
-        return kFormsPerStatement;
-    };
     std::vector<qint64> wholeForms;
     std::vector<FormPlate> someplates;
     for (const FormPlate& form : forms)
         (form.plate.isEmpty() ? wholeForms.push_back(form.canonId) : someplates.push_back(form));
-    for (size_t first = 0; first < wholeForms.size(); first += kFormsPerStatement) {
-        const size_t count = std::min(kFormsPerStatement, wholeForms.size() - first);
-        const size_t size = padded(count);
+    for (size_t first = 0; first < wholeForms.size(); first += kListValues) {
+        const size_t count = std::min(kListValues, wholeForms.size() - first);
+        const size_t size = paddedListSize(count);
         auto s = db.prepare(QLatin1String(kColumns) +
                             QStringLiteral("canon_id IN (%1)").arg(store::Database::placeholders(1, int(size))));
         for (size_t i = 0; i < size; ++i)
@@ -144,12 +148,12 @@ std::vector<PlateIndex::Reading> readingsOf(store::Database& db, const std::vect
         while (s.step())
             readings.push_back(PlateIndex::readingFromRow(s));
     }
-    for (size_t first = 0; first < someplates.size(); first += kFormsPerStatement) {
-        const size_t count = std::min(kFormsPerStatement, someplates.size() - first);
+    for (size_t first = 0; first < someplates.size(); first += kListValues) {
+        const size_t count = std::min(kListValues, someplates.size() - first);
         QSet<QPair<qint64, QString>> wanted;
         for (size_t i = 0; i < count; ++i)
             wanted.insert({someplates[first + i].canonId, someplates[first + i].plate});
-        const size_t size = padded(count);
+        const size_t size = paddedListSize(count);
         auto s =
             db.prepare(QLatin1String(kColumns) + QStringLiteral("canon_id IN (%1) AND plate IN (%2)")
                                                      .arg(store::Database::placeholders(1, int(size)),
@@ -221,15 +225,14 @@ void writeReading(store::RowWriter& writer, qint64 canonId, const PlateIndex::Re
 
 std::vector<std::tuple<qint64, QString, QString>> PlateIndex::existingForms(const QStringList& canons)
 {
-    // A few hundred forms a statement: few round trips to a server, and under SQLite's 999 parameters.
-    constexpr qsizetype kFormsPerLookup = 400;
     std::vector<std::tuple<qint64, QString, QString>> found;
-    for (qsizetype first = 0; first < canons.size(); first += kFormsPerLookup) {
-        const qsizetype count = std::min(kFormsPerLookup, canons.size() - first);
+    for (size_t first = 0; first < size_t(canons.size()); first += kListValues) {
+        const size_t count = std::min(kListValues, size_t(canons.size()) - first);
+        const size_t size = paddedListSize(count);
         auto s = m_db.prepare(QStringLiteral("SELECT id, canon, plates FROM search_canon WHERE canon IN (%1)")
-                                  .arg(store::Database::placeholders(1, int(count))));
-        for (qsizetype i = 0; i < count; ++i)
-            s.bind(int(i) + 1, canons[first + i]);
+                                  .arg(store::Database::placeholders(1, int(size))));
+        for (size_t i = 0; i < size; ++i)
+            s.bind(int(i) + 1, canons[qsizetype(first + std::min(i, count - 1))]);
         while (s.step())
             found.emplace_back(s.int64(0), s.text(1), s.text(2));
     }
@@ -315,9 +318,8 @@ void PlateIndex::add(const QList<Reading>& readings)
     }
     newForms.finish();
     changedForms.finish();
-    if (m_db.isPostgres() && !newCanons.isEmpty())
-        // Explicit ids leave the identity's sequence where it was; the rebuild's must not collide with them.
-        m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), %1, false)").arg(nextId));
+    if (!newCanons.isEmpty())
+        continueFormIdsAt(nextId);
     // In key order the B-trees are written page by page instead of at random.
     std::sort(grams.begin(), grams.end());
     const QStringList gramColumns{QStringLiteral("code"), QStringLiteral("canon_id"), QStringLiteral("plates")};
@@ -342,6 +344,14 @@ void PlateIndex::add(const QList<Reading>& readings)
     for (const Row& row : rows)
         writeReading(readingRows, row.canonId, readings[row.reading]);
     readingRows.finish();
+}
+
+void PlateIndex::continueFormIdsAt(qint64 nextId)
+{
+    // Explicit ids leave the identity's sequence where it was: the next form numbered by it must not collide with
+    // them. SQLite numbers after the largest id by itself.
+    if (m_db.isPostgres())
+        m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), %1, false)").arg(nextId));
 }
 
 void PlateIndex::rebuild()
@@ -395,10 +405,7 @@ void PlateIndex::rebuild()
                 grams.emplace_back(code, id);
     }
     canonRows.finish();
-    if (m_db.isPostgres())
-        // Explicit ids leave the identity's sequence where it was; the next new form must not collide with them.
-        m_db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('search_canon', 'id'), "
-                                 "coalesce(max(id), 0) + 1, false) FROM search_canon"));
+    continueFormIdsAt(qint64(formCount) + 1);
     std::sort(grams.begin(), grams.end());
     store::RowWriter gramRows(m_db, QStringLiteral("search_grams"),
                               {QStringLiteral("code"), QStringLiteral("canon_id"), QStringLiteral("plates")});

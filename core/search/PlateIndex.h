@@ -90,6 +90,8 @@ public:
 private:
     /// (id, canonical form, plates) of those of the forms that the index has.
     [[nodiscard]] std::vector<std::tuple<qint64, QString, QString>> existingForms(const QStringList& canons);
+    /// Forms were written with explicit ids below nextId: the server's id sequence continues there.
+    void continueFormIdsAt(qint64 nextId);
     /// search_reads' key columns in the order indexKeysOf() gives them to a RowWriter: canon_id, read_id, rank,
     /// plate.
     [[nodiscard]] static const QStringList& indexKeyColumns();

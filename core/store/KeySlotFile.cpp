@@ -16,8 +16,6 @@ constexpr int kLockWaitMs = 20000;
 // The slot file and its lock: the owner only (the store folder is 0700 too).
 constexpr auto kSlotFileMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
-QString b64(const QByteArray& a) { return QString::fromLatin1(a.toBase64()); }
-QByteArray unb64(const QJsonValue& v) { return QByteArray::fromBase64(v.toString().toLatin1()); }
 QString isoTime(const QDateTime& t) { return t.toUTC().toString(Qt::ISODateWithMs); }
 QDateTime parseTime(const QJsonValue& v) { return QDateTime::fromString(v.toString(), Qt::ISODateWithMs).toUTC(); }
 
@@ -41,11 +39,7 @@ Result<KeySlotFile> KeySlotFile::load(const QString& path)
         const QJsonObject o = v.toObject();
         Slot s;
         s.user = o.value(QStringLiteral("user")).toString();
-        s.key.salt = unb64(o.value(QStringLiteral("salt")));
-        s.key.iterations = o.value(QStringLiteral("iterations")).toInt();
-        s.key.nonce = unb64(o.value(QStringLiteral("nonce")));
-        s.key.ciphertext = unb64(o.value(QStringLiteral("wrapped")));
-        s.key.tag = unb64(o.value(QStringLiteral("tag")));
+        s.key = KeyWrap::fromJson(o);
         if (s.user.isEmpty() || s.key.iterations <= 0)
             return fail(ErrorCode::Corrupt, QStringLiteral("The key slot file is damaged"), QStringLiteral("slot"));
         file.m_slots.append(s);
@@ -76,15 +70,11 @@ Result<KeySlotFile> KeySlotFile::load(const QString& path)
 VoidResult KeySlotFile::save() const
 {
     QJsonArray keySlots;
-    for (const Slot& s : m_slots)
-        keySlots.append(QJsonObject{{QStringLiteral("user"), s.user},
-                                 {QStringLiteral("kdf"), QStringLiteral("pbkdf2-hmac-sha256")},
-                                 {QStringLiteral("salt"), b64(s.key.salt)},
-                                 {QStringLiteral("iterations"), s.key.iterations},
-                                 {QStringLiteral("cipher"), QStringLiteral("aes-256-gcm")},
-                                 {QStringLiteral("nonce"), b64(s.key.nonce)},
-                                 {QStringLiteral("wrapped"), b64(s.key.ciphertext)},
-                                 {QStringLiteral("tag"), b64(s.key.tag)}});
+    for (const Slot& s : m_slots) {
+        QJsonObject slot = KeyWrap::toJson(s.key);
+        slot.insert(QStringLiteral("user"), s.user);
+        keySlots.append(slot);
+    }
     QJsonArray failures;
     for (const FailureCounter& f : m_failures) {
         QJsonArray times;

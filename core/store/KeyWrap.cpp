@@ -1,7 +1,6 @@
 #include "store/KeyWrap.h"
 
 #include <QJsonDocument>
-#include <QJsonObject>
 
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -102,27 +101,35 @@ Result<QByteArray> KeyWrap::unwrap(const WrappedKey& w, const QString& password,
     return key;
 }
 
-QString KeyWrap::toText(const WrappedKey& w)
+QJsonObject KeyWrap::toJson(const WrappedKey& w)
 {
     const auto b64 = [](const QByteArray& a) { return QString::fromLatin1(a.toBase64()); };
-    return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("kdf"), QStringLiteral("pbkdf2-hmac-sha256")},
-                                                       {QStringLiteral("salt"), b64(w.salt)},
-                                                       {QStringLiteral("iterations"), w.iterations},
-                                                       {QStringLiteral("cipher"), QStringLiteral("aes-256-gcm")},
-                                                       {QStringLiteral("nonce"), b64(w.nonce)},
-                                                       {QStringLiteral("wrapped"), b64(w.ciphertext)},
-                                                       {QStringLiteral("tag"), b64(w.tag)}})
-                                 .toJson(QJsonDocument::Compact));
+    return QJsonObject{{QStringLiteral("kdf"), QStringLiteral("pbkdf2-hmac-sha256")},
+                       {QStringLiteral("salt"), b64(w.salt)},
+                       {QStringLiteral("iterations"), w.iterations},
+                       {QStringLiteral("cipher"), QStringLiteral("aes-256-gcm")},
+                       {QStringLiteral("nonce"), b64(w.nonce)},
+                       {QStringLiteral("wrapped"), b64(w.ciphertext)},
+                       {QStringLiteral("tag"), b64(w.tag)}};
+}
+
+WrappedKey KeyWrap::fromJson(const QJsonObject& o)
+{
+    const auto unb64 = [&](const char* key) {
+        return QByteArray::fromBase64(o.value(QLatin1String(key)).toString().toLatin1());
+    };
+    return WrappedKey{unb64("salt"), o.value(QStringLiteral("iterations")).toInt(), unb64("nonce"), unb64("wrapped"),
+                      unb64("tag")};
+}
+
+QString KeyWrap::toText(const WrappedKey& w)
+{
+    return QString::fromUtf8(QJsonDocument(toJson(w)).toJson(QJsonDocument::Compact));
 }
 
 Result<WrappedKey> KeyWrap::fromText(const QString& text)
 {
-    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-    const auto unb64 = [&](const char* key) {
-        return QByteArray::fromBase64(o.value(QLatin1String(key)).toString().toLatin1());
-    };
-    WrappedKey w{unb64("salt"), o.value(QStringLiteral("iterations")).toInt(), unb64("nonce"), unb64("wrapped"),
-                 unb64("tag")};
+    const WrappedKey w = fromJson(QJsonDocument::fromJson(text.toUtf8()).object());
     if (w.iterations <= 0 || w.salt.isEmpty() || w.nonce.isEmpty() || w.ciphertext.isEmpty() || w.tag.isEmpty())
         return fail(ErrorCode::Corrupt, QStringLiteral("A key slot on the server is damaged"));
     return w;

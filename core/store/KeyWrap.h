@@ -3,6 +3,7 @@
 #include "common/Result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 
 namespace alpr::store {
 
@@ -28,7 +29,11 @@ public:
     [[nodiscard]] static Result<WrappedKey> wrap(const QByteArray& databaseKey, const QString& password,
                                                  const QString& userName, int iterations);
     /// AuthenticationFailed when the password is wrong (the GCM tag does not verify).
-    /// One slot as text (the fields of keyslots.json's entries, as compact JSON), for a server's key_slots table.
+    /// One slot's fields as keyslots.json's entries hold them (kdf, salt, iterations, cipher, nonce, wrapped, tag).
+    [[nodiscard]] static QJsonObject toJson(const WrappedKey& wrapped);
+    /// The fields back, unchecked (an absent field comes back empty).
+    [[nodiscard]] static WrappedKey fromJson(const QJsonObject& object);
+    /// One slot as text (toJson, compact), for a server's key_slots table.
     [[nodiscard]] static QString toText(const WrappedKey& wrapped);
     /// Corrupt when the text is not a slot.
     [[nodiscard]] static Result<WrappedKey> fromText(const QString& text);
