@@ -16,7 +16,7 @@ constexpr qsizetype kSendBytes = 4 * 1024 * 1024;
 } // namespace
 
 RowWriter::RowWriter(Database& db, const QString& table, const QStringList& columns, Write write, int keyColumns)
-    : m_db(db), m_table(table), m_columns(columns), m_write(write), m_keyColumns(keyColumns)
+    : m_db(db), m_table(table), m_columns(columns), m_keyColumns(keyColumns)
 {
     const bool keyed = write == Write::Update || write == Write::Delete;
     if (keyed != (keyColumns > 0) || keyColumns > columns.size() ||

@@ -65,7 +65,6 @@ private:
     Database& m_db;
     QString m_table;
     QStringList m_columns;
-    Write m_write;
     int m_keyColumns;
     std::optional<Statement> m_insert; ///< SQLite: the statement a row
     QByteArray m_buffer;               ///< PostgreSQL: COPY text format, rows not yet sent
