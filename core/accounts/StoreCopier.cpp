@@ -4,6 +4,7 @@
 #include "accounts/Session.h"
 #include "audit/AuditLog.h"
 #include "common/JobContext.h"
+#include "reads/ReadRepository.h"
 #include "store/Database.h"
 #include "store/KeySlotFile.h"
 #include "store/KeyWrap.h"
@@ -90,13 +91,13 @@ QHash<QString, QString> serverColumns(Database& db, const QString& table)
 }
 
 /// The tables in an order that inserts each after the tables its foreign keys name (a depth-first walk of the
-/// server's foreign keys).
+/// server's foreign keys, and of the references to reads it keeps by trigger, 016_read_months.sql).
 QStringList insertOrder(Database& db, const QStringList& tables)
 {
     QHash<QString, QStringList> references;
     auto s = db.prepare(QStringLiteral("SELECT c.conrelid::regclass::text, c.confrelid::regclass::text FROM "
                                        "pg_constraint c WHERE c.contype = 'f' AND c.connamespace = "
-                                       "'public'::regnamespace"));
+                                       "'public'::regnamespace UNION SELECT table_name, 'reads' FROM read_references"));
     while (s.step())
         references[s.text(0)].append(s.text(1));
     QStringList order;
@@ -276,6 +277,15 @@ Result<StoreCopier::Report> StoreCopier::copy(Session& source, const QString& pa
         for (auto table = tables.crbegin(); table != tables.crend(); ++table)
             if (*table != QLatin1String("audit"))
                 to->execVerbatim(QStringLiteral("DELETE FROM %1").arg(Database::quotedIdentifier(*table)));
+        {
+            // The server keeps reads and their index rows a month a partition: one time of each month the store holds.
+            QList<qint64> months;
+            auto s = from.prepare(QStringLiteral("SELECT min(time_utc) FROM reads "
+                                                 "GROUP BY strftime('%Y-%m', time_utc, 'unixepoch')"));
+            while (s.step())
+                months.append(s.int64(0));
+            ReadRepository::addServerMonths(*to, months);
+        }
         for (const QString& table : tables) {
             job.reportProgress(report.tables, tables.size(), QStringLiteral("Copying %1").arg(table));
             if (job.isCancelled())

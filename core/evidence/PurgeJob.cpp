@@ -151,6 +151,22 @@ QJsonObject cutoffJson(const Cutoffs& c)
             {QStringLiteral("images_before"), isoTime(c.images)}};
 }
 
+// A server store's months (016_read_months.sql) that ended before the cut-off, oldest first, as [start, end).
+// None on the embedded store, whose reads are one table.
+QList<QPair<qint64, qint64>> wholeMonthsBefore(store::Database& db, qint64 cutoff)
+{
+    QList<QPair<qint64, qint64>> months;
+    if (!db.isPostgres() ||
+        db.queryInt64(QStringLiteral("SELECT count(*) FROM pg_class WHERE oid = to_regclass('read_months')")) == 0)
+        return months;
+    auto s = db.prepare(QStringLiteral("SELECT month_start, month_end FROM read_months WHERE month_end <= ?1 "
+                                       "ORDER BY month_start"));
+    s.bind(1, cutoff);
+    while (s.step())
+        months.append({s.int64(0), s.int64(1)});
+    return months;
+}
+
 qint64 countCandidates(store::Database& db, RetentionClass dataClass, const Cutoffs& c)
 {
     auto s = db.prepare(QStringLiteral("SELECT count(*) FROM reads r WHERE %1").arg(candidateCondition(dataClass)));
@@ -211,14 +227,33 @@ public:
             m_db.exec(QStringLiteral("DELETE FROM reads WHERE id IN (SELECT id FROM temp.purge_batch)"));
             counts.readsDeleted = m_db.changes();
         }
-        QString stillUsed = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM reads WHERE crop_image_id = images.id)"
-                                           " AND NOT EXISTS (SELECT 1 FROM reads WHERE context_image_id = images.id)");
-        for (const ReadReferences::Reference& ref : m_imageReferences)
-            stillUsed +=
-                QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM %1 WHERE %2 = images.id)")
-                    .arg(store::Database::quotedIdentifier(ref.table), store::Database::quotedIdentifier(ref.column));
-        m_db.exec(QStringLiteral("DELETE FROM images WHERE id IN (SELECT id FROM temp.purge_images)") + stillUsed);
-        counts.imagesDeleted = m_db.changes();
+        counts.imagesDeleted = deleteUnusedImages();
+        return counts;
+    }
+
+    /// A server store's whole month of reads at once, when none of them is held or linked to a case, hit or alert:
+    /// the server drops its partitions (alpr_drop_read_month, 016_read_months.sql, which checks that again under a
+    /// lock and against its own clock and the policy). Returns what went, or nothing when the month must go read by
+    /// read (the batches then keep what they must). Call inside the caller's transaction.
+    std::optional<BatchCounts> dropMonth(qint64 monthStart, qint64 monthEnd)
+    {
+        m_db.exec(QStringLiteral("DELETE FROM temp.purge_images"));
+        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.purge_images(id) "
+                                    "SELECT crop_image_id FROM reads WHERE time_utc >= ?1 AND time_utc < ?2 AND "
+                                    "crop_image_id IS NOT NULL UNION SELECT context_image_id FROM reads "
+                                    "WHERE time_utc >= ?1 AND time_utc < ?2 AND context_image_id IS NOT NULL"))
+            .bind(1, monthStart)
+            .bind(2, monthEnd)
+            .run();
+        auto drop = m_db.prepare(QStringLiteral("SELECT alpr_drop_read_month(?1)"));
+        drop.bind(1, monthStart);
+        const qint64 dropped = drop.step() ? drop.int64(0) : -1;
+        drop.reset();
+        if (dropped < 0)
+            return std::nullopt;
+        BatchCounts counts;
+        counts.reads = counts.readsDeleted = dropped;
+        counts.imagesDeleted = deleteUnusedImages();
         return counts;
     }
 
@@ -230,6 +265,19 @@ public:
     }
 
 private:
+    // The images collected in temp.purge_images that no read and no other table shows any more.
+    qint64 deleteUnusedImages()
+    {
+        QString stillUsed = QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM reads WHERE crop_image_id = images.id)"
+                                           " AND NOT EXISTS (SELECT 1 FROM reads WHERE context_image_id = images.id)");
+        for (const ReadReferences::Reference& ref : m_imageReferences)
+            stillUsed +=
+                QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM %1 WHERE %2 = images.id)")
+                    .arg(store::Database::quotedIdentifier(ref.table), store::Database::quotedIdentifier(ref.column));
+        m_db.exec(QStringLiteral("DELETE FROM images WHERE id IN (SELECT id FROM temp.purge_images)") + stillUsed);
+        return m_db.changes();
+    }
+
     store::Database& m_db;
     PlateIndex m_searchIndex;
     QList<ReadReferences::Reference> m_readReferences;
@@ -361,39 +409,57 @@ Result<PurgeSummary> PurgeJob::run(JobContext& job, int batchSize)
         BatchPurger purger(m_db);
         qint64 done = 0;
         job.reportProgress(0, planned, QStringLiteral("Purging"));
+        auto recordBatch = [&](store::Transaction& tx, const BatchCounts& counts, QJsonObject what) {
+            m_db.prepare(QStringLiteral("UPDATE purge_runs SET reads_deleted = reads_deleted + ?1, "
+                                        "images_deleted = images_deleted + ?2, batches = batches + 1 WHERE id = ?3"))
+                .bind(1, counts.readsDeleted)
+                .bind(2, counts.imagesDeleted)
+                .bind(3, runId)
+                .run();
+            what.insert(QStringLiteral("reads"), counts.readsDeleted);
+            what.insert(QStringLiteral("images"), counts.imagesDeleted);
+            AuditLog::append(tx,
+                             m_session.auditRecord(QStringLiteral("retention.purge.batch"),
+                                                   QStringLiteral("purge:%1").arg(runId), evidence::compactJson(what)));
+            done += counts.reads;
+            job.reportProgress(std::min(done, planned), planned, QStringLiteral("Purging"));
+        };
+        auto cancelled = [&] {
+            const PurgeRun run = finishRun(QStringLiteral("cancelled"), QStringLiteral("retention.purge.cancel"),
+                                           QStringLiteral("cancelled"));
+            return fail(ErrorCode::Cancelled, QStringLiteral("Purge cancelled after %1 reads and %2 images; run it "
+                                                             "again to resume")
+                                                  .arg(run.readsDeleted)
+                                                  .arg(run.imagesDeleted));
+        };
+        const QList<QPair<qint64, qint64>> wholeMonths =
+            m_dropWholeMonths ? wholeMonthsBefore(m_db, cutoffs.reads) : QList<QPair<qint64, qint64>>{};
+        for (const auto& [monthStart, monthEnd] : wholeMonths) {
+            if (job.isCancelled())
+                return cancelled();
+            store::Transaction tx(m_db);
+            PurgeLease::acquire(m_db, owner, m_session.clock().nowUtc());
+            const std::optional<BatchCounts> counts = purger.dropMonth(monthStart, monthEnd);
+            if (!counts)
+                continue; // rolled back; its reads go in the batches below, which keep what they must
+            recordBatch(tx, *counts,
+                        {{QStringLiteral("class"), retentionClassName(RetentionClass::Reads)},
+                         {QStringLiteral("month"),
+                          QDateTime::fromSecsSinceEpoch(monthStart, Qt::UTC).toString(QStringLiteral("yyyy-MM"))}});
+            tx.commit();
+        }
         for (RetentionClass dataClass : kPhases) {
             for (;;) {
-                if (job.isCancelled()) {
-                    const PurgeRun run =
-                        finishRun(QStringLiteral("cancelled"), QStringLiteral("retention.purge.cancel"),
-                                  QStringLiteral("cancelled"));
-                    return fail(ErrorCode::Cancelled,
-                                QStringLiteral("Purge cancelled after %1 reads and %2 images; run it again to resume")
-                                    .arg(run.readsDeleted)
-                                    .arg(run.imagesDeleted));
-                }
+                if (job.isCancelled())
+                    return cancelled();
                 store::Transaction tx(m_db);
                 PurgeLease::acquire(m_db, owner, m_session.clock().nowUtc());
                 refreshHeldAndLinked(m_db, now.date());
                 const BatchCounts counts = purger.purge(dataClass, cutoffs, batchSize);
                 if (counts.reads == 0)
                     break; // rolls back the empty transaction
-                m_db.prepare(
-                        QStringLiteral("UPDATE purge_runs SET reads_deleted = reads_deleted + ?1, "
-                                       "images_deleted = images_deleted + ?2, batches = batches + 1 WHERE id = ?3"))
-                    .bind(1, counts.readsDeleted)
-                    .bind(2, counts.imagesDeleted)
-                    .bind(3, runId)
-                    .run();
-                AuditLog::append(tx,
-                                 m_session.auditRecord(
-                                     QStringLiteral("retention.purge.batch"), QStringLiteral("purge:%1").arg(runId),
-                                     evidence::compactJson({{QStringLiteral("class"), retentionClassName(dataClass)},
-                                                            {QStringLiteral("reads"), counts.readsDeleted},
-                                                            {QStringLiteral("images"), counts.imagesDeleted}})));
+                recordBatch(tx, counts, {{QStringLiteral("class"), retentionClassName(dataClass)}});
                 tx.commit();
-                done += counts.reads;
-                job.reportProgress(std::min(done, planned), planned, QStringLiteral("Purging"));
             }
         }
         job.reportProgress(planned, planned, QStringLiteral("Scrubbing the store"));

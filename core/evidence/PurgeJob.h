@@ -34,10 +34,14 @@ public:
     /// Purges. On cancellation the run is marked cancelled and the Error (code Cancelled) says how far it got;
     /// calling run() again resumes it.
     [[nodiscard]] Result<PurgeSummary> run(JobContext& job, int batchSize = kDefaultBatchSize);
+    /// On a server store a month of reads that nothing keeps goes by dropping its partitions (the default); false
+    /// purges it read by read as on the embedded store: the baseline bench_purge measures against.
+    void setDropWholeMonths(bool drop) { m_dropWholeMonths = drop; }
 
 private:
     Session& m_session;
     store::Database& m_db;
+    bool m_dropWholeMonths = true;
 };
 
 } // namespace alpr

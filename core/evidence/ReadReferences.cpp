@@ -24,16 +24,29 @@ QString deleteRule(const QString& pgAction)
 QList<ReadReferences::Reference> referencingOnPostgres(store::Database& db, const QString& referencedTable,
                                                        const QStringList& excludedTables)
 {
-    // The schema's foreign keys are single-column.
+    // The schema's foreign keys are single-column. A partition's copies of its table's keys are the table's.
     auto s = db.prepare(
         QStringLiteral("SELECT c.conrelid::regclass::text, a.attname, c.confdeltype::text FROM pg_constraint c "
                        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1] "
-                       "WHERE c.contype = 'f' AND c.confrelid = to_regclass(?1) ORDER BY 1, 2"));
+                       "JOIN pg_class t ON t.oid = c.conrelid "
+                       "WHERE c.contype = 'f' AND c.confrelid = to_regclass(?1) AND NOT t.relispartition "
+                       "ORDER BY 1, 2"));
     s.bind(1, referencedTable.toLower());
     QList<ReadReferences::Reference> out;
     while (s.step())
         if (!excludedTables.contains(s.text(0)))
             out.append({s.text(0), s.text(1), deleteRule(s.text(2))});
+    // Partitioned reads cannot be the target of a foreign key; the server lists what refers to them instead
+    // (016_read_months.sql), with the same ON DELETE meaning, kept by its triggers.
+    if (referencedTable.compare(QLatin1String("reads"), Qt::CaseInsensitive) == 0 &&
+        db.queryInt64(QStringLiteral("SELECT count(*) FROM pg_class WHERE oid = to_regclass('read_references')")) > 0) {
+        auto registered = db.prepare(
+            QStringLiteral("SELECT table_name, column_name, CASE WHEN on_delete = 'CASCADE' THEN 'c' ELSE 'a' END "
+                           "FROM read_references ORDER BY 1, 2"));
+        while (registered.step())
+            if (!excludedTables.contains(registered.text(0)))
+                out.append({registered.text(0), registered.text(1), deleteRule(registered.text(2))});
+    }
     return out;
 }
 

@@ -89,6 +89,25 @@ void insertOnServer(store::Database& db, QList<PlateRead>& reads, qint64 importe
 
 } // namespace
 
+void ReadRepository::addServerMonths(store::Database& db, const QList<qint64>& times)
+{
+    // One time a month is enough for the server, and keeps the array short.
+    QSet<qint64> months;
+    for (qint64 t : times) {
+        const QDate day = QDateTime::fromSecsSinceEpoch(t, Qt::UTC).date();
+        months.insert(t < 0 ? t
+                            : QDateTime(QDate(day.year(), day.month(), 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+    }
+    if (months.isEmpty())
+        return;
+    QStringList values;
+    for (qint64 m : months)
+        values.append(QString::number(m));
+    db.prepare(QStringLiteral("SELECT alpr_add_read_months(CAST(?1 AS BIGINT[]))"))
+        .bind(1, QString(QLatin1Char('{') + values.join(QLatin1Char(',')) + QLatin1Char('}')))
+        .run();
+}
+
 void ReadRepository::insert(store::Transaction& transaction, QList<PlateRead>& reads)
 {
     store::Database& db = transaction.database();
@@ -97,6 +116,15 @@ void ReadRepository::insert(store::Transaction& transaction, QList<PlateRead>& r
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QString nowText = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     QSet<QString> knownUnits;
+    if (db.isPostgres()) {
+        // Before this transaction writes units or images: making a month attaches partitions whose foreign keys
+        // name those tables, which waits for other writers of them (docs/server.md, "Reads by month").
+        QList<qint64> times;
+        times.reserve(reads.size());
+        for (const PlateRead& r : reads)
+            times.append(r.timeUtc.toSecsSinceEpoch());
+        addServerMonths(db, times);
+    }
     auto storeImage = [&](const QByteArray& bytes) -> qint64 {
         if (bytes.isEmpty())
             return 0;

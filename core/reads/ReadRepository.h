@@ -23,6 +23,11 @@ public:
     /// sets id and image ids. Throws ErrorException: call inside a guarded() body. Batch many reads per transaction.
     void insert(store::Transaction& transaction, QList<PlateRead>& reads);
 
+    /// A server store keeps reads a month a partition (016_read_months.sql): makes the partitions that reads of
+    /// these times (seconds since the epoch) need and that do not exist yet. insert() calls it; a writer that puts
+    /// reads on a server another way (a store copy) calls it first. Throws ErrorException.
+    static void addServerMonths(store::Database& db, const QList<qint64>& times);
+
     [[nodiscard]] Result<std::optional<PlateRead>> find(qint64 id);
     [[nodiscard]] Result<QList<PlateRead>> findMany(const QList<qint64>& ids);
     [[nodiscard]] Result<QByteArray> image(qint64 imageId);

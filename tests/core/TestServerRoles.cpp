@@ -48,6 +48,7 @@ class TestServerRoles : public QObject {
         QVERIFY(owner);
         owner->exec(QStringLiteral(
             "INSERT INTO units(id, created_utc) VALUES ('CAR-1', '2026-01-01T00:00:00.000Z');"
+            "SELECT alpr_add_read_months(ARRAY[1780000000]::BIGINT[]);" // reads live a month a partition (016)
             "INSERT INTO reads(plate, confidence, time_utc, lat, lon, unit_id, source_file, imported_utc) "
             "VALUES ('7ABC123', 0.9, 1780000000, 39.29, -76.61, 'CAR-1', 'seed.csv', 1780000000);"
             "INSERT INTO hotlists(name, source, category, priority, created_utc, refreshed_utc) "
@@ -83,7 +84,8 @@ private slots:
         for (const char* sql :
              {"SELECT * FROM reads", "SELECT plate FROM reads", "SELECT lat, lon FROM reads", "SELECT * FROM images",
               "SELECT * FROM read_alternatives", "SELECT * FROM search_reads", "SELECT * FROM search_canon",
-              "SELECT * FROM alerts", "SELECT plate FROM hotlist_entries", "SELECT * FROM transfer_reads"})
+              "SELECT * FROM alerts", "SELECT plate FROM hotlist_entries", "SELECT * FROM transfer_reads",
+              "SELECT * FROM reads_2026_05", "SELECT * FROM search_reads_2026_05"})
             QVERIFY2(outcomeOf(*raw, QString::fromLatin1(sql)) == ErrorCode::PermissionDenied, sql);
         // What the audit program counts: when and by which unit, never what or where.
         QCOMPARE(firstText(*raw, QStringLiteral("SELECT count(*) FROM reads")), QStringLiteral("1"));
@@ -95,6 +97,8 @@ private slots:
         auto theirs = investigator->openConnection();
         QVERIFY(theirs);
         QCOMPARE(firstText(*theirs, QStringLiteral("SELECT plate FROM reads")), QStringLiteral("7ABC123"));
+        // A month's partition (016_read_months.sql) is reached through reads only, with its grants.
+        QCOMPARE(outcomeOf(*theirs, QStringLiteral("SELECT plate FROM reads_2026_05")), ErrorCode::PermissionDenied);
     }
 
     // Encryption at rest on the server for what a store holds in bulk and a plate text index does not need: images

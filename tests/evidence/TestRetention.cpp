@@ -344,9 +344,12 @@ private slots:
         const bool indexed = indexForSearch(session);
         PurgeJob purge(session, session.database());
         JobContext* running = nullptr;
+        qint64 doneWhenCancelled = 0;
         JobContext job([&](qint64 done, qint64, const QString&) {
-            if (done >= 40)
+            if (done >= 40 && doneWhenCancelled == 0) {
+                doneWhenCancelled = done;
                 running->cancel();
+            }
         });
         running = &job;
         auto cancelled = purge.run(job, 40);
@@ -355,8 +358,12 @@ private slots:
         auto unfinished = purge.unfinishedRun();
         QVERIFY(unfinished.has_value() && unfinished->has_value());
         QCOMPARE((*unfinished)->status, QStringLiteral("cancelled"));
-        QCOMPARE((*unfinished)->readsDeleted, qint64(40));
-        QCOMPARE(remainingReadIds(session.database()).size(), s.readByAge.size() - 40);
+        // Batches of 40 on the embedded store; on a server whole months go first (a month of this scenario holds
+        // about 15 reads), so the run stops after the month that passed 40.
+        if (!store.isPostgres())
+            QCOMPARE(doneWhenCancelled, qint64(40));
+        QCOMPARE((*unfinished)->readsDeleted, doneWhenCancelled);
+        QCOMPARE(remainingReadIds(session.database()).size(), s.readByAge.size() - doneWhenCancelled);
         if (indexed) // a search between the cancel and the resume must not list a purged read
             verifySearchIndexFollowsReads(session.database());
 
@@ -565,6 +572,82 @@ private slots:
         QCOMPARE(remainingReadIds(db), QSet<qint64>{reads[0].id}); // the hit's read is kept 730 days
     }
 
+    // A server store keeps reads a month a partition (016_read_months.sql): a month that nothing keeps goes by
+    // dropping its partitions, a month with a read on a held case goes read by read and keeps that one.
+    void aServerDropsAMonthNothingKeeps()
+    {
+        TestStore store;
+        if (!store.isPostgres())
+            QSKIP("the embedded store keeps reads in one table; a server keeps them a month a partition");
+        Session& session = store.session();
+        store::Database& db = session.database();
+        const QDateTime now = store.clock().nowUtc(); // 2026-06-01: last year's months are past the 365 days
+        auto at = [](int month, int day) { return QDateTime(QDate(2025, month, day), QTime(10, 0), Qt::UTC); };
+        const auto reads =
+            EvidenceFixture::insert(session, {EvidenceFixture::read(QStringLiteral("JAN1A"), at(1, 10), true),
+                                              EvidenceFixture::read(QStringLiteral("JAN2B"), at(1, 20), true),
+                                              EvidenceFixture::read(QStringLiteral("FEB1C"), at(2, 10), true),
+                                              EvidenceFixture::read(QStringLiteral("FEB2D"), at(2, 11), true),
+                                              EvidenceFixture::read(QStringLiteral("MAY1E"), now.addDays(-5), true)});
+        QVERIFY(CaseService(session)
+                    .add({QStringLiteral("26-0200"), QStringLiteral("Held"), QStringLiteral("Det. Rivera")})
+                    .has_value());
+        QVERIFY(
+            CaseService(session).attach(QStringLiteral("26-0200"), QStringLiteral("read"), {reads[2].id}).has_value());
+        QVERIFY(HoldService(session).place({HoldKind::Evidence, QStringLiteral("26-0200")}).has_value());
+        const bool indexed = indexForSearch(session);
+        auto months = [&] {
+            QStringList names;
+            auto s = db.prepare(QStringLiteral("SELECT partition FROM read_months ORDER BY month_start"));
+            while (s.step())
+                names.append(s.text(0));
+            return names;
+        };
+        QCOMPARE(months(), (QStringList{QStringLiteral("reads_2025_01"), QStringLiteral("reads_2025_02"),
+                                        QStringLiteral("reads_2026_05")}));
+
+        // The server checks again itself: a month inside the retention period stays, whoever asks, and only a
+        // user who may purge may ask at all.
+        const qint64 may = QDateTime(QDate(2026, 5, 1), QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT alpr_drop_read_month(%1)").arg(may)), qint64(-1));
+        auto investigator = store.addAndLogin(QStringLiteral("inv"), Role::Investigator);
+        QVERIFY(investigator);
+        auto raw = investigator->openConnection();
+        QVERIFY(raw);
+        const qint64 january = at(1, 1).addSecs(-10 * 3600).toSecsSinceEpoch();
+        auto refused =
+            guarded([&] { raw->queryInt64(QStringLiteral("SELECT alpr_drop_read_month(%1)").arg(january)); });
+        QVERIFY(!refused.has_value());
+        QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+
+        JobContext job;
+        auto summary = PurgeJob(session, db).run(job);
+        QVERIFY2(summary.has_value(), qPrintable(alpr::test::errorText(summary)));
+        QCOMPARE(summary->run.readsDeleted, qint64(3));
+        QCOMPARE(summary->run.imagesDeleted, qint64(6));
+        QCOMPARE(months(), (QStringList{QStringLiteral("reads_2025_02"), QStringLiteral("reads_2026_05")}));
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'search_reads_2025_01'")),
+                 qint64(0));
+        QCOMPARE(remainingReadIds(db), (QSet<qint64>{reads[2].id, reads[4].id}));
+        QCOMPARE(idSet(db, QStringLiteral("SELECT DISTINCT read_id FROM read_alternatives")),
+                 (QSet<qint64>{reads[2].id, reads[4].id}));
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM images")), qint64(4));
+        // One batch record names the month it dropped; February's unheld read went in a batch of its own.
+        auto batches = AuditLog::list(db, {{}, QStringLiteral("retention.purge.batch")});
+        QVERIFY(batches.has_value());
+        QStringList dropped;
+        for (const AuditRecord& r : *batches) {
+            const QJsonObject p = QJsonDocument::fromJson(r.parameters.toUtf8()).object();
+            if (p.contains(QLatin1String("month")))
+                dropped.append(p.value(QLatin1String("month")).toString() + QLatin1Char(':') +
+                               QString::number(p.value(QLatin1String("reads")).toInteger()));
+        }
+        QCOMPARE(dropped, QStringList{QStringLiteral("2025-01:2")});
+        QCOMPARE(sumOfBatchParameter(session, QStringLiteral("reads")), qint64(3));
+        if (indexed)
+            verifySearchIndexFollowsReads(db);
+    }
+
     void rowsOtherTablesKeepAboutAReadGoWithIt()
     {
         TestStore store;
@@ -578,10 +661,13 @@ private slots:
         const QString otherTable =
             QStringLiteral("CREATE TABLE other_notes(read_id INTEGER NOT NULL REFERENCES reads(id), note TEXT)");
         if (store.isPostgres()) {
-            // On the server a capability's migration runs as the store's owner and grants its new table.
+            // On the server a capability's migration runs as the store's owner and grants its new table. Reads are
+            // partitioned there and cannot be the target of a foreign key: the migration registers its reference
+            // instead (016_read_months.sql), with the same meaning.
             auto owner = store.ownerConnection();
             QVERIFY(owner);
-            owner->exec(otherTable);
+            owner->exec(QStringLiteral("CREATE TABLE other_notes(read_id BIGINT NOT NULL, note TEXT);"
+                                       "SELECT alpr_reference_reads('other_notes', 'read_id', 'NO ACTION', true)"));
             owner->exec(QStringLiteral("SELECT alpr_grant_access()"));
         } else {
             db.exec(otherTable);
@@ -589,6 +675,13 @@ private slots:
         auto note = db.prepare(QStringLiteral("INSERT INTO other_notes(read_id, note) VALUES (?1, 'seen')"));
         note.bind(1, reads[0].id).run();
         note.bind(1, reads[1].id).run();
+        if (store.isPostgres()) { // the registered reference refuses a read that does not exist, as a key would
+            auto refused = guarded([&] { note.bind(1, reads[1].id + 1000).run(); });
+            QVERIFY(!refused.has_value());
+            QCOMPARE(refused.error().code, ErrorCode::Database);
+            QVERIFY2(refused.error().detail.contains(QLatin1String("there is no read")),
+                     qPrintable(refused.error().detail));
+        }
         const bool indexed = indexForSearch(session);
         db.exec(
             QStringLiteral("INSERT INTO watch_entries(id, pattern, tolerance, case_number, crime_type, created_utc, "

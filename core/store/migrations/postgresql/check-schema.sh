@@ -51,7 +51,7 @@ report() { echo "$@"; differences=1; }
 # ---- the files, one for one ----
 # The server's own steps (roles and grants, the server-written audit append) have no SQLite counterpart: SQLite has
 # no roles. They must come after every shared step; the tables they touch are compared as they are.
-server_only="011_roles.sql 012_audit_append.sql 013_trigram_search.sql 014_audit_who.sql 015_key_slots.sql"
+server_only="011_roles.sql 012_audit_append.sql 013_trigram_search.sql 014_audit_who.sql 015_key_slots.sql 016_read_months.sql"
 sqlite_files=$(cd "$sqlite_dir" && ls [0-9][0-9][0-9]_*.sql)
 pg_files=$(cd "$pg_dir" && ls [0-9][0-9][0-9]_*.sql | grep -vxF -f <(tr ' ' '\n' <<<"$server_only"))
 echo "PostgreSQL only (roles, grants, server-written audit; SQLite has no roles): $server_only"

@@ -1,0 +1,181 @@
+// bench_purge --postgres CONNINFO [--reads N] [--months M] [--dir DIR]
+//
+// Retention's purge on a server store, two ways on the same data in one run: the baseline deletes the reads past
+// their retention read by read (with their index rows, alternatives and images), as the embedded store does; the
+// product drops each month nothing keeps as its partitions (016_read_months.sql). Two databases get the same demo
+// reads (DemoDataGenerator, seed 1) spread over M months (16) ending now, so the policy's 365 days leave the oldest
+// three to four months to go; one read of the oldest month is put on a case under an evidence hold, so that month
+// goes read by read in both runs. Prints the purge time, reads/s, the database size after, and the ratio.
+// The server's user must be able to create databases (installer/postgres-test-cluster.sh prints one).
+#include "accounts/Session.h"
+#include "evidence/CaseService.h"
+#include "evidence/HoldService.h"
+#include "evidence/PurgeJob.h"
+#include "search/DemoDataGenerator.h"
+#include "store/Statement.h"
+#include "store/StoreProfile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+
+#include <cstdio>
+
+using namespace alpr;
+
+namespace {
+
+const QString kUser = QStringLiteral("bench");
+const QString kPassword = QStringLiteral("bench password 1234");
+
+struct Options {
+    qint64 reads = 1'000'000;
+    int months = 16;
+    QString dir = QDir::tempPath() + QStringLiteral("/alpr-bench-purge");
+    QString postgres;
+};
+
+struct Outcome {
+    bool ok = false;
+    qint64 reads = 0;
+    qint64 images = 0;
+    double seconds = 0;
+    qint64 monthsDropped = 0;
+    qint64 bytesAfter = 0;
+};
+
+std::unique_ptr<Session> makeStore(const Options& options, const QString& name)
+{
+    const QString database = QStringLiteral("alpr_bench_purge_%1").arg(name);
+    const QString storeDir = options.dir + QLatin1Char('/') + name;
+    QDir(storeDir).removeRecursively();
+    QDir().mkpath(storeDir);
+    try {
+        auto admin = store::Database::openPostgres(options.postgres);
+        if (!admin)
+            throw ErrorException(admin.error());
+        admin->execVerbatim(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database));
+        admin->execVerbatim(
+            QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+                .arg(database));
+    } catch (const ErrorException& e) {
+        std::fprintf(stderr, "cannot create %s: %s\n", qPrintable(database), qPrintable(e.error().toString()));
+        return nullptr;
+    }
+    if (auto written =
+            store::StoreProfile::writePostgres(storeDir, options.postgres + QStringLiteral(" dbname=") + database);
+        !written) {
+        std::fprintf(stderr, "cannot write the profile: %s\n", qPrintable(written.error().toString()));
+        return nullptr;
+    }
+    SessionOptions o;
+    o.kdfIterations = 1000; // the bench measures the purge, not the login KDF
+    o.workstation = QStringLiteral("bench");
+    auto s = Session::initializeStore(storeDir, kUser, kPassword, QDate::currentDate().addYears(1), o);
+    if (!s) {
+        std::fprintf(stderr, "cannot create the store: %s\n", qPrintable(s.error().toString()));
+        return nullptr;
+    }
+    DemoDataOptions demo;
+    demo.reads = options.reads;
+    demo.seed = 1;
+    demo.months = options.months;
+    demo.endUtc = QDateTime::currentDateTimeUtc();
+    JobContext job;
+    if (auto inserted = DemoDataGenerator(demo).run(**s, job); !inserted) {
+        std::fprintf(stderr, "demo data failed: %s\n", qPrintable(inserted.error().toString()));
+        return nullptr;
+    }
+    store::Database& db = (*s)->database();
+    const qint64 oldest = db.queryInt64(QStringLiteral("SELECT min(id) FROM reads WHERE time_utc = "
+                                                       "(SELECT min(time_utc) FROM reads)"));
+    CaseService cases(**s);
+    HoldService holds(**s);
+    if (!cases.add({QStringLiteral("B-1"), QStringLiteral("Bench"), QStringLiteral("bench")}) ||
+        !cases.attach(QStringLiteral("B-1"), QStringLiteral("read"), {oldest}) ||
+        !holds.place({HoldKind::Evidence, QStringLiteral("B-1")})) {
+        std::fprintf(stderr, "cannot place the hold\n");
+        return nullptr;
+    }
+    db.exec(QStringLiteral("ANALYZE")); // as autovacuum would soon after a bulk load
+    return std::move(*s);
+}
+
+Outcome purge(Session& session, bool dropWholeMonths)
+{
+    Outcome out;
+    store::Database& db = session.database();
+    PurgeJob job(session, db);
+    job.setDropWholeMonths(dropWholeMonths);
+    JobContext context;
+    QElapsedTimer timer;
+    timer.start();
+    auto summary = job.run(context);
+    out.seconds = double(timer.nsecsElapsed()) / 1e9;
+    if (!summary) {
+        std::fprintf(stderr, "purge failed: %s\n", qPrintable(summary.error().toString()));
+        return out;
+    }
+    out.ok = true;
+    out.reads = summary->run.readsDeleted;
+    out.images = summary->run.imagesDeleted;
+    out.monthsDropped = db.queryInt64(QStringLiteral("SELECT count(*) FROM audit WHERE action = "
+                                                     "'retention.purge.batch' AND parameters LIKE '%\"month\"%'"));
+    out.bytesAfter = db.queryInt64(QStringLiteral("SELECT pg_database_size(current_database())"));
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    Options options;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        const QString& a = args[i];
+        const QString next = args.value(i + 1);
+        if (a == QLatin1String("--reads"))
+            options.reads = next.toLongLong(), ++i;
+        else if (a == QLatin1String("--months"))
+            options.months = next.toInt(), ++i;
+        else if (a == QLatin1String("--dir"))
+            options.dir = next, ++i;
+        else if (a == QLatin1String("--postgres"))
+            options.postgres = next, ++i;
+        else {
+            options.postgres.clear();
+            break;
+        }
+    }
+    if (options.postgres.isEmpty() || options.reads < 1000 || options.months < 13) {
+        std::fprintf(stderr, "usage: bench_purge --postgres CONNINFO [--reads N >= 1000] [--months M >= 13] "
+                             "[--dir DIR]\n");
+        return 1;
+    }
+    std::printf("bench_purge: %lld demo reads over %d months on each of two server databases\n", options.reads,
+                options.months);
+    const char* names[] = {"read by read", "whole months"};
+    Outcome outcomes[2];
+    for (int way = 0; way < 2; ++way) {
+        auto session = makeStore(options, way == 0 ? QStringLiteral("rows") : QStringLiteral("months"));
+        if (!session)
+            return 4;
+        const qint64 before =
+            session->database().queryInt64(QStringLiteral("SELECT pg_database_size(current_database())"));
+        outcomes[way] = purge(*session, way == 1);
+        if (!outcomes[way].ok)
+            return 4;
+        std::printf("%-14s %9lld reads %8lld images purged in %7.2f s (%9.0f reads/s), %lld months dropped; "
+                    "database %.0f MB before, %.0f MB after\n",
+                    names[way], outcomes[way].reads, outcomes[way].images, outcomes[way].seconds,
+                    double(outcomes[way].reads) / outcomes[way].seconds, outcomes[way].monthsDropped,
+                    double(before) / 1e6, double(outcomes[way].bytesAfter) / 1e6);
+    }
+    if (outcomes[0].reads != outcomes[1].reads || outcomes[0].images != outcomes[1].images) {
+        std::fprintf(stderr, "the two ways purged different counts\n");
+        return 5;
+    }
+    std::printf("\nwhole months / read by read: %.1fx faster\n", outcomes[0].seconds / outcomes[1].seconds);
+    return 0;
+}
