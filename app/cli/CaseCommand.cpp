@@ -1,6 +1,7 @@
 #include "cli/CaseCommand.h"
 
 #include "cli/CliContext.h"
+#include "evidence/CaseCache.h"
 #include "evidence/CaseService.h"
 #include "evidence/ReadIdList.h"
 
@@ -16,7 +17,11 @@ const char* const kUsage =
     "  alprctl case attach NUMBER --reads IDS                  attach reads (IDS: 12,15,20-24)\n"
     "  alprctl case attach NUMBER --item KIND:IDS              attach other items (canvass:3, watch:7,9 ...)\n"
     "  alprctl case close NUMBER | case reopen NUMBER\n"
-    "Changing cases needs the Manage Cases permission; every change is audited.\n";
+    "  alprctl case cache NUMBER --into NEWDIR --purpose TEXT  take the case's reads along (a server store only):\n"
+    "                                                          NEWDIR becomes a store for you alone, your password\n"
+    "  alprctl case return CACHEDIR                            give a cache back: its audit records go to the\n"
+    "                                                          server's log, the folder is removed\n"
+    "Changing cases needs the Manage Cases permission, a cache Export Evidence; every change is audited.\n";
 
 void printCase(CliContext& c, const Case& k)
 {
@@ -29,9 +34,9 @@ void printCase(CliContext& c, const Case& k)
 int runCaseCommand(CliContext& c)
 {
     const QString verb = c.arguments().value(0);
-    auto options = CliOptions::parse(
-        c.arguments().mid(1), {QStringLiteral("all"), QStringLiteral("help")},
-        {QStringLiteral("title"), QStringLiteral("lead"), QStringLiteral("reads"), QStringLiteral("item")});
+    auto options = CliOptions::parse(c.arguments().mid(1), {QStringLiteral("all"), QStringLiteral("help")},
+                                     {QStringLiteral("title"), QStringLiteral("lead"), QStringLiteral("reads"),
+                                      QStringLiteral("item"), QStringLiteral("into"), QStringLiteral("purpose")});
     if (!options || options->has(QStringLiteral("help")) || verb.isEmpty() || verb == QLatin1String("--help"))
         return c.usage(QString::fromUtf8(kUsage));
     const QStringList words = options->positional();
@@ -45,6 +50,28 @@ int runCaseCommand(CliContext& c)
         return c.report(session.error());
     CaseService cases(**session);
 
+    if (verb == QLatin1String("cache")) {
+        const QString into = options->value(QStringLiteral("into"));
+        if (into.isEmpty())
+            return c.usage(QString::fromUtf8(kUsage));
+        auto made = CaseCache::make(**session, c.loginPassword(), number,
+                                    {options->value(QStringLiteral("purpose")), number}, into);
+        if (!made)
+            return c.report(made.error());
+        c.out() << "cache\t" << made->cacheId << "\nreads\t" << made->reads << "\nimages\t" << made->images << Qt::endl;
+        c.err() << "Case " << number.trimmed().toUpper() << " is in " << into << ": open it with `alprctl --store "
+                << into << "` or the workstation, with your password; give it "
+                << "back with `alprctl case return " << into << "` when you are connected again." << Qt::endl;
+        return ExitOk;
+    }
+    if (verb == QLatin1String("return")) {
+        auto returned = CaseCache::giveBack(**session, c.loginPassword(), number);
+        if (!returned)
+            return c.report(returned.error());
+        c.out() << "cache\t" << returned->cacheId << "\nrecords\t" << returned->records << Qt::endl;
+        c.err() << "The cache's audit records are in the server's log; its folder is removed." << Qt::endl;
+        return ExitOk;
+    }
     if (verb == QLatin1String("add")) {
         auto added =
             cases.add({number, options->value(QStringLiteral("title")), options->value(QStringLiteral("lead"))});

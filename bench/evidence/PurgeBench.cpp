@@ -89,12 +89,18 @@ std::unique_ptr<Session> makeStore(const Options& options, const QString& name)
     store::Database& db = (*s)->database();
     const qint64 oldest = db.queryInt64(QStringLiteral("SELECT min(id) FROM reads WHERE time_utc = "
                                                        "(SELECT min(time_utc) FROM reads)"));
-    CaseService cases(**s);
-    HoldService holds(**s);
-    if (!cases.add({QStringLiteral("B-1"), QStringLiteral("Bench"), QStringLiteral("bench")}) ||
-        !cases.attach(QStringLiteral("B-1"), QStringLiteral("read"), {oldest}) ||
-        !holds.place({HoldKind::Evidence, QStringLiteral("B-1")})) {
-        std::fprintf(stderr, "cannot place the hold\n");
+    const QString number = QStringLiteral("BENCH-1");
+    auto held = [&]() -> VoidResult {
+        if (auto added = CaseService(**s).add({number, QStringLiteral("Bench"), QStringLiteral("bench")}); !added)
+            return std::unexpected(added.error());
+        if (auto attached = CaseService(**s).attach(number, QStringLiteral("read"), {oldest}); !attached)
+            return std::unexpected(attached.error());
+        if (auto placed = HoldService(**s).place({HoldKind::Evidence, number}); !placed)
+            return std::unexpected(placed.error());
+        return {};
+    }();
+    if (!held) {
+        std::fprintf(stderr, "cannot place the hold: %s\n", qPrintable(held.error().toString()));
         return nullptr;
     }
     db.exec(QStringLiteral("ANALYZE")); // as autovacuum would soon after a bulk load
