@@ -148,7 +148,7 @@ Result<CaseCache::Made> CaseCache::make(Session& server, const QString& password
         return std::unexpected(found.error());
 
     const QString cacheId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    bool folderMade = false;
+    const bool folderExisted = QDir(into).exists(); // and is empty (above): on failure it is left empty again
     auto body = [&]() -> Result<Made> {
         Database& db = server.database();
         // One server transaction: the copy reads one snapshot, and the server's record of it commits only if the
@@ -164,10 +164,8 @@ Result<CaseCache::Made> CaseCache::make(Session& server, const QString& password
         if (!anchor)
             return std::unexpected(anchor.error());
 
-        folderMade = !QDir(into).exists();
         auto cacheSession = Session::initializeStore(into, server.account().name, password,
                                                      server.account().trainingUntil, cacheSessionOptions(server));
-        folderMade = folderMade || QDir(into).exists();
         if (!cacheSession)
             return std::unexpected(cacheSession.error());
         Database& cache = (*cacheSession)->database();
@@ -227,8 +225,11 @@ Result<CaseCache::Made> CaseCache::make(Session& server, const QString& password
         return made;
     };
     auto result = guardedResult(body);
-    if (!result && folderMade)
+    if (!result) {
         QDir(into).removeRecursively();
+        if (folderExisted)
+            QDir().mkpath(into);
+    }
     return result;
 }
 
@@ -239,8 +240,12 @@ Result<CaseCache::Returned> CaseCache::giveBack(Session& server, const QString& 
     if (!Session::storeExists(cacheDirectory))
         return fail(ErrorCode::NotFound, QStringLiteral("There is no store in %1").arg(cacheDirectory));
     auto cacheSession = Session::login(cacheDirectory, server.account().name, password, cacheSessionOptions(server));
-    if (!cacheSession)
-        return std::unexpected(cacheSession.error());
+    if (!cacheSession) {
+        Error e = cacheSession.error();
+        e.message = QStringLiteral("Cannot open the cache in %1 (it opens with the password it was made with): %2")
+                        .arg(cacheDirectory, e.message);
+        return std::unexpected(e);
+    }
     Returned returned;
     auto body = [&]() -> Result<Returned> {
         Database& cache = (*cacheSession)->database();

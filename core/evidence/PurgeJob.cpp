@@ -232,19 +232,33 @@ public:
     }
 
     /// A server store's whole month of reads at once, when none of them is held or linked to a case, hit or alert:
-    /// the server drops its partitions (alpr_drop_read_month, 016_read_months.sql, which checks that again under a
-    /// lock and against its own clock and the policy). Returns what went, or nothing when the month must go read by
-    /// read (the batches then keep what they must). Call inside the caller's transaction.
+    /// its search index rows go set-based and the server drops its partition (alpr_drop_read_month,
+    /// 016_read_months.sql, which checks that again under a lock and against its own clock and the policy).
+    /// Returns what went, or nothing when the month must go read by read (the caller then rolls back, and the
+    /// batches keep what they must). Call inside the caller's transaction, after refreshHeldAndLinked.
     std::optional<BatchCounts> dropMonth(qint64 monthStart, qint64 monthEnd)
     {
-        m_db.exec(QStringLiteral("DELETE FROM temp.purge_images"));
-        m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.purge_images(id) "
-                                    "SELECT crop_image_id FROM reads WHERE time_utc >= ?1 AND time_utc < ?2 AND "
-                                    "crop_image_id IS NOT NULL UNION SELECT context_image_id FROM reads "
-                                    "WHERE time_utc >= ?1 AND time_utc < ?2 AND context_image_id IS NOT NULL"))
-            .bind(1, monthStart)
-            .bind(2, monthEnd)
+        auto inMonth = [&](const QString& sql) {
+            auto s = m_db.prepare(sql);
+            s.bind(1, monthStart).bind(2, monthEnd);
+            return s;
+        };
+        // Most months that cannot go are known here, before their index rows are touched.
+        auto kept = inMonth(QStringLiteral("SELECT count(*) FROM reads WHERE time_utc >= ?1 AND time_utc < ?2 AND "
+                                           "(id IN (SELECT id FROM temp.purge_held) OR "
+                                           "id IN (SELECT id FROM temp.purge_linked))"));
+        if (!kept.step() || kept.int64(0) > 0)
+            return std::nullopt;
+        m_db.exec(QStringLiteral("DELETE FROM temp.purge_batch; DELETE FROM temp.purge_images"));
+        inMonth(QStringLiteral("INSERT INTO temp.purge_batch(id) SELECT id FROM reads "
+                               "WHERE time_utc >= ?1 AND time_utc < ?2"))
             .run();
+        inMonth(QStringLiteral("INSERT OR IGNORE INTO temp.purge_images(id) "
+                               "SELECT crop_image_id FROM reads WHERE time_utc >= ?1 AND time_utc < ?2 AND "
+                               "crop_image_id IS NOT NULL UNION SELECT context_image_id FROM reads "
+                               "WHERE time_utc >= ?1 AND time_utc < ?2 AND context_image_id IS NOT NULL"))
+            .run();
+        m_searchIndex.removeReads(QStringLiteral("temp.purge_batch"));
         auto drop = m_db.prepare(QStringLiteral("SELECT alpr_drop_read_month(?1)"));
         drop.bind(1, monthStart);
         const qint64 dropped = drop.step() ? drop.int64(0) : -1;
@@ -409,7 +423,8 @@ Result<PurgeSummary> PurgeJob::run(JobContext& job, int batchSize)
         BatchPurger purger(m_db);
         qint64 done = 0;
         job.reportProgress(0, planned, QStringLiteral("Purging"));
-        auto recordBatch = [&](store::Transaction& tx, const BatchCounts& counts, QJsonObject what) {
+        auto recordBatch = [&](store::Transaction& tx, const BatchCounts& counts, QJsonObject what,
+                               const QString& stage = QStringLiteral("Purging")) {
             m_db.prepare(QStringLiteral("UPDATE purge_runs SET reads_deleted = reads_deleted + ?1, "
                                         "images_deleted = images_deleted + ?2, batches = batches + 1 WHERE id = ?3"))
                 .bind(1, counts.readsDeleted)
@@ -422,7 +437,7 @@ Result<PurgeSummary> PurgeJob::run(JobContext& job, int batchSize)
                              m_session.auditRecord(QStringLiteral("retention.purge.batch"),
                                                    QStringLiteral("purge:%1").arg(runId), evidence::compactJson(what)));
             done += counts.reads;
-            job.reportProgress(std::min(done, planned), planned, QStringLiteral("Purging"));
+            job.reportProgress(std::min(done, planned), planned, stage);
         };
         auto cancelled = [&] {
             const PurgeRun run = finishRun(QStringLiteral("cancelled"), QStringLiteral("retention.purge.cancel"),
@@ -439,13 +454,16 @@ Result<PurgeSummary> PurgeJob::run(JobContext& job, int batchSize)
                 return cancelled();
             store::Transaction tx(m_db);
             PurgeLease::acquire(m_db, owner, m_session.clock().nowUtc());
+            refreshHeldAndLinked(m_db, now.date());
             const std::optional<BatchCounts> counts = purger.dropMonth(monthStart, monthEnd);
             if (!counts)
                 continue; // rolled back; its reads go in the batches below, which keep what they must
+            const QString month =
+                QDateTime::fromSecsSinceEpoch(monthStart, Qt::UTC).toString(QStringLiteral("yyyy-MM"));
             recordBatch(tx, *counts,
                         {{QStringLiteral("class"), retentionClassName(RetentionClass::Reads)},
-                         {QStringLiteral("month"),
-                          QDateTime::fromSecsSinceEpoch(monthStart, Qt::UTC).toString(QStringLiteral("yyyy-MM"))}});
+                         {QStringLiteral("month"), month}},
+                        kWholeMonthStage.arg(month));
             tx.commit();
         }
         for (RetentionClass dataClass : kPhases) {

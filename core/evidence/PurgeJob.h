@@ -24,6 +24,8 @@ class Database;
 class PurgeJob {
 public:
     static constexpr int kDefaultBatchSize = 500;
+    /// The progress stage after a server store's whole month went at once (%1: YYYY-MM).
+    static inline const QString kWholeMonthStage = QStringLiteral("Purged %1 whole");
 
     PurgeJob(Session& session, store::Database& db);
 

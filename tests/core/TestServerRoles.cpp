@@ -85,7 +85,7 @@ private slots:
              {"SELECT * FROM reads", "SELECT plate FROM reads", "SELECT lat, lon FROM reads", "SELECT * FROM images",
               "SELECT * FROM read_alternatives", "SELECT * FROM search_reads", "SELECT * FROM search_canon",
               "SELECT * FROM alerts", "SELECT plate FROM hotlist_entries", "SELECT * FROM transfer_reads",
-              "SELECT * FROM reads_2026_05", "SELECT * FROM search_reads_2026_05"})
+              "SELECT * FROM reads_2026_05"})
             QVERIFY2(outcomeOf(*raw, QString::fromLatin1(sql)) == ErrorCode::PermissionDenied, sql);
         // What the audit program counts: when and by which unit, never what or where.
         QCOMPARE(firstText(*raw, QStringLiteral("SELECT count(*) FROM reads")), QStringLiteral("1"));

@@ -626,7 +626,7 @@ private slots:
         QCOMPARE(summary->run.readsDeleted, qint64(3));
         QCOMPARE(summary->run.imagesDeleted, qint64(6));
         QCOMPARE(months(), (QStringList{QStringLiteral("reads_2025_02"), QStringLiteral("reads_2026_05")}));
-        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'search_reads_2025_01'")),
+        QCOMPARE(db.queryInt64(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname = 'reads_2025_01'")),
                  qint64(0));
         QCOMPARE(remainingReadIds(db), (QSet<qint64>{reads[2].id, reads[4].id}));
         QCOMPARE(idSet(db, QStringLiteral("SELECT DISTINCT read_id FROM read_alternatives")),

@@ -1,10 +1,14 @@
--- Schema 16 (server only): reads, and the search index's rows of them, partitioned by month.
+-- Schema 16 (server only): reads partitioned by month.
 --
 -- A county's store takes tens of millions of reads a month and the policy keeps them 365 days: the purge then
--- deletes a month of reads every month. Row by row that is a month of index entries to remove from every index of
--- reads and search_reads, then the owner's VACUUM FULL to give the space back (docs/scale.md). With a partition a
--- month, a month no hold, case or hit touches goes by dropping two tables (alpr_drop_read_month below), and a query
--- with a time window reads only its months.
+-- deletes a month of reads every month. Row by row that is a month of entries to remove from every index of reads,
+-- then the owner's VACUUM FULL to give the space back (docs/scale.md). With a partition a month, a month no hold,
+-- case or hit touches goes by dropping a table (alpr_drop_read_month below), and a query with a time window (a
+-- canvass) reads only its months.
+--
+-- search_reads, the search index's rows, stays one table: a search finds its rows by canonical form, never by time,
+-- and partitioned by month every form's look-up would descend every month's key (measured at 10M reads: infix
+-- searches 3.5 times slower, docs/scale.md). The purge deletes a dropped month's index rows set-based first.
 --
 -- PostgreSQL 15 wants the partition key in every unique constraint: the key is (id, time_utc), so reads(id) can no
 -- longer be the target of a foreign key. The five foreign keys to it become entries of read_references, kept by
@@ -133,25 +137,6 @@ CREATE INDEX reads_context_image ON reads(context_image_id) WHERE context_image_
 CREATE TRIGGER reads_deleted AFTER DELETE ON reads REFERENCING OLD TABLE AS gone_reads
     FOR EACH STATEMENT EXECUTE FUNCTION alpr_reads_deleted();
 
--- search_reads (006): the same months, so that a month's index rows go with its reads. time_utc joins the primary
--- key (a read's readings all carry its one time, so nothing that was unique becomes less so).
-ALTER TABLE search_reads RENAME TO search_reads_before_16;
-ALTER INDEX search_reads_pkey RENAME TO search_reads_before_16_pkey;
-CREATE TABLE search_reads (
-    canon_id      BIGINT NOT NULL,
-    read_id       BIGINT NOT NULL,
-    rank          BIGINT NOT NULL,
-    plate         TEXT NOT NULL,
-    best_plate    TEXT,
-    time_utc      BIGINT NOT NULL,
-    confidence    DOUBLE PRECISION NOT NULL,
-    lat           DOUBLE PRECISION,
-    lon           DOUBLE PRECISION,
-    unit_id       TEXT NOT NULL,
-    crop_image_id BIGINT,
-    PRIMARY KEY (canon_id, plate, read_id, rank, time_utc)
-) PARTITION BY RANGE (time_utc);
-
 -- The first second of the month of t, and of the month after it (UTC).
 CREATE FUNCTION alpr_month_start(t BIGINT, months_on INT DEFAULT 0) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
     SELECT extract(epoch FROM (date_trunc('month', to_timestamp(t) AT TIME ZONE 'UTC')
@@ -203,12 +188,8 @@ BEGIN
                        part);
         EXECUTE format('CREATE INDEX %I ON %I(context_image_id) WHERE context_image_id IS NOT NULL',
                        part || '_context_image', part);
-        EXECUTE format('ALTER TABLE reads ATTACH PARTITION %I FOR VALUES FROM (%s) TO (%s)',
-                       'reads_' || alpr_month_name(m), m, alpr_month_start(m, 1));
-        EXECUTE format('CREATE TABLE %I (LIKE search_reads, CHECK (time_utc >= %s AND time_utc < %s))',
-                       'search_reads_' || alpr_month_name(m), m, alpr_month_start(m, 1));
-        EXECUTE format('ALTER TABLE search_reads ATTACH PARTITION %I FOR VALUES FROM (%s) TO (%s)',
-                       'search_reads_' || alpr_month_name(m), m, alpr_month_start(m, 1));
+        EXECUTE format('ALTER TABLE reads ATTACH PARTITION %I FOR VALUES FROM (%s) TO (%s)', part, m,
+                       alpr_month_start(m, 1));
         made := made + 1;
     END LOOP;
     RETURN made;
@@ -224,7 +205,8 @@ CREATE VIEW read_months AS
                   ::bigint AS month_start) m
     WHERE i.inhparent = 'reads'::regclass;
 
--- A whole month of reads goes: its index partition, the rows of CASCADE references, then both partitions. Only
+-- A whole month of reads goes: the rows of its CASCADE references, then its partition (the caller has removed its
+-- search index rows and collected its images in the same transaction; a refusal rolls that back). Only
 -- for a month that retention would purge read by read anyway, checked here against the server's clock and the
 -- store's policy, so that the owner's right to drop tables lent to the purge cannot take anything else:
 --  * the caller may purge (a Commander or an Agency Manager; the owner's own maintenance too);
@@ -238,7 +220,6 @@ CREATE FUNCTION alpr_drop_read_month(month_start BIGINT) RETURNS BIGINT
 DECLARE
     prefix TEXT := left(current_database(), 30) || '.';
     part TEXT := 'reads_' || alpr_month_name(month_start);
-    index_part TEXT := 'search_reads_' || alpr_month_name(month_start);
     keep_days BIGINT;
     blocked BOOLEAN;
     r RECORD;
@@ -278,10 +259,6 @@ BEGIN
     EXECUTE format('SELECT count(*) FROM %I', part) INTO dropped;
     EXECUTE format('ALTER TABLE reads DETACH PARTITION %I', part);
     EXECUTE format('DROP TABLE %I', part);
-    IF to_regclass(index_part) IS NOT NULL THEN
-        EXECUTE format('ALTER TABLE search_reads DETACH PARTITION %I', index_part);
-        EXECUTE format('DROP TABLE %I', index_part);
-    END IF;
     RETURN dropped;
 END
 $$;
@@ -291,9 +268,7 @@ REVOKE ALL ON FUNCTION alpr_drop_read_month(BIGINT) FROM PUBLIC;
 SELECT alpr_add_read_months(coalesce((SELECT array_agg(DISTINCT alpr_month_start(time_utc)) FROM reads_before_16),
                                      '{}'::BIGINT[]));
 INSERT INTO reads SELECT * FROM reads_before_16;
-INSERT INTO search_reads SELECT * FROM search_reads_before_16;
 DROP TABLE reads_before_16;
-DROP TABLE search_reads_before_16;
 ALTER TABLE reads RENAME CONSTRAINT reads_unit_id_fkey1 TO reads_unit_id_fkey;
 ALTER TABLE reads RENAME CONSTRAINT reads_crop_image_id_fkey1 TO reads_crop_image_id_fkey;
 ALTER TABLE reads RENAME CONSTRAINT reads_context_image_id_fkey1 TO reads_context_image_id_fkey;
