@@ -12,7 +12,11 @@ namespace alpr::store {
 namespace {
 
 constexpr int kFormatVersion = 1;
-constexpr int kLockWaitMs = 20000;
+// A lock file whose owner is gone is taken over at once, but one left by a process killed between creating it and
+// writing its owner names no one, and only its age says it is stale: a login waits longer than that age, so a crash
+// at that moment delays the next login instead of failing it (TestCrashKill kills at every moment).
+constexpr int kStaleLockMs = 30000;
+constexpr int kLockWaitMs = kStaleLockMs + 5000;
 // The slot file and its lock: the owner only (the store folder is 0700 too).
 constexpr auto kSlotFileMode = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
@@ -219,6 +223,7 @@ QStringList KeySlotFile::usersWithFailures() const
 Result<KeySlotFile> KeySlotFile::loadForUpdate(const QString& path)
 {
     auto lock = std::make_shared<QLockFile>(path + QStringLiteral(".lock"));
+    lock->setStaleLockTime(kStaleLockMs);
     if (!lock->tryLock(kLockWaitMs))
         return fail(ErrorCode::Io,
                     QStringLiteral("The store is busy: another program is logging in or changing accounts; try again"),

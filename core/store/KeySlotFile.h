@@ -39,7 +39,8 @@ public:
     [[nodiscard]] static Result<KeySlotFile> load(const QString& path);
     /// load() holding keyslots.json.lock until releaseLock() or the last copy is gone, so that two processes (two
     /// logins, a login and a user change) cannot both read the file, change it and write it back, losing one change.
-    /// A lock left by a killed process is taken over; Io ("busy, try again") when another process keeps it 20 s.
+    /// A lock left by a killed process is taken over (at once, or when 30 s old if it never named its owner); Io
+    /// ("busy, try again") when another process keeps it 35 s.
     [[nodiscard]] static Result<KeySlotFile> loadForUpdate(const QString& path);
     void releaseLock() { m_lock.reset(); }
     [[nodiscard]] VoidResult save() const;
