@@ -68,7 +68,9 @@ QList<CommandEntry> capabilityCommands()
                                     "--purpose TEXT --case NUMBER [--json] [--group] [--save-scene LABEL]")});
 #endif
 #ifdef ALPR_HAVE_EVIDENCE
-    commands.append({QStringLiteral("case"), runCaseCommand, QStringLiteral("case add|list|attach ...   cases (alprctl case --help)")});
+    commands.append(
+        {QStringLiteral("case"), runCaseCommand,
+         QStringLiteral("case add|list|attach|cache|return ...   cases, offline case caches (alprctl case --help)")});
     commands.append({QStringLiteral("hold"), runHoldCommand, QStringLiteral("hold add|release|list ...   evidence and legal holds")});
     commands.append({QStringLiteral("retention"), runRetentionCommand,
                      QStringLiteral("retention show|set --reads-days N|dry-run|purge")});
