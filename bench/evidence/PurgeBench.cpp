@@ -8,6 +8,8 @@
 // goes read by read in both runs. The demo draws plate crops for its newest reads only, so the purged reads carry
 // no images. Prints the purge time, reads/s, the database size after, and the ratio.
 // The server's user must be able to create databases (installer/postgres-test-cluster.sh prints one).
+#include "ServerDatabase.h"
+
 #include "accounts/Session.h"
 #include "common/Clock.h"
 #include "evidence/CaseService.h"
@@ -15,7 +17,6 @@
 #include "evidence/PurgeJob.h"
 #include "search/DemoDataGenerator.h"
 #include "store/Statement.h"
-#include "store/StoreProfile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -65,24 +66,8 @@ std::unique_ptr<Session> makeStore(const Options& options, const QString& name, 
     const QString storeDir = options.dir + QLatin1Char('/') + name;
     QDir(storeDir).removeRecursively();
     QDir().mkpath(storeDir);
-    try {
-        auto admin = store::Database::openPostgres(options.postgres);
-        if (!admin)
-            throw ErrorException(admin.error());
-        admin->execVerbatim(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database));
-        admin->execVerbatim(
-            QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
-                .arg(database));
-    } catch (const ErrorException& e) {
-        std::fprintf(stderr, "cannot create %s: %s\n", qPrintable(database), qPrintable(e.error().toString()));
+    if (!bench::makeServerStoreProfile(options.postgres, database, storeDir))
         return nullptr;
-    }
-    if (auto written =
-            store::StoreProfile::writePostgres(storeDir, options.postgres + QStringLiteral(" dbname=") + database);
-        !written) {
-        std::fprintf(stderr, "cannot write the profile: %s\n", qPrintable(written.error().toString()));
-        return nullptr;
-    }
     SessionOptions o;
     o.kdfIterations = 1000; // the bench measures the purge, not the login KDF
     o.workstation = QStringLiteral("bench");

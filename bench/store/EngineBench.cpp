@@ -13,6 +13,7 @@
 // the map cell and time) against PostGIS (a geography point per read with a GiST index on it and the time, btree_gist,
 // ST_DWithin), in a side table so the store's own reads table stays as the product makes it.
 #include "PlateVariants.h"
+#include "ServerDatabase.h"
 
 #include "accounts/Session.h"
 #include "canvass/CanvassRepository.h"
@@ -130,30 +131,6 @@ struct Engine {
     double loadRate = 0; ///< reads/s, 0 when the store was reused
 };
 
-bool prepareServerDatabase(const Options& options, const QString& storeDir)
-{
-    const QString database = QStringLiteral("alpr_bench_%1").arg(options.reads);
-    auto admin = store::Database::openPostgres(options.postgres);
-    if (!admin) {
-        std::fprintf(stderr, "cannot reach the server: %s\n", qPrintable(admin.error().toString()));
-        return false;
-    }
-    try {
-        admin->execVerbatim(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(database));
-        admin->execVerbatim(
-            QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
-                .arg(database));
-    } catch (const ErrorException& e) {
-        std::fprintf(stderr, "cannot create %s: %s\n", qPrintable(database), qPrintable(e.error().toString()));
-        return false;
-    }
-    auto written =
-        store::StoreProfile::writePostgres(storeDir, options.postgres + QStringLiteral(" dbname=") + database);
-    if (!written)
-        std::fprintf(stderr, "cannot write the profile: %s\n", qPrintable(written.error().toString()));
-    return bool(written);
-}
-
 bool openEngine(const Options& options, Engine& engine, bool server)
 {
     if (options.rebuild)
@@ -167,7 +144,8 @@ bool openEngine(const Options& options, Engine& engine, bool server)
         QDir(engine.storeDir).removeRecursively();
     }
     QDir().mkpath(engine.storeDir);
-    if (server && !prepareServerDatabase(options, engine.storeDir))
+    if (server && !bench::makeServerStoreProfile(options.postgres, QStringLiteral("alpr_bench_%1").arg(options.reads),
+                                                 engine.storeDir))
         return false;
     auto s =
         Session::initializeStore(engine.storeDir, kUser, kPassword, QDate::currentDate().addYears(1), sessionOptions());
