@@ -204,12 +204,42 @@ private slots:
         QCOMPARE(records(commander.database(), QStringLiteral("case.cache.returned")).size(), 0);
         QCOMPARE(records(commander.database(), QStringLiteral("case.cache.access")).size(), 0);
 
-        // Someone else's cache, or a store that is not a cache, is not taken either.
+        // Someone else's cache does not open for them.
         auto other = store.addAndLogin(QStringLiteral("det2"), Role::Investigator);
         QVERIFY(other);
         auto notTheirs = CaseCache::giveBack(*other, TestStore::kPassword, into);
         QVERIFY(!notTheirs.has_value());
+        QCOMPARE(notTheirs.error().code, ErrorCode::AuthenticationFailed);
         QVERIFY(Session::storeExists(into));
+    }
+
+    void aCacheGoesBackToTheStoreItCameFromOnly()
+    {
+        TestStore store;
+        if (!store.isPostgres())
+            QSKIP("a case cache is taken from a server store (PostgreSQL pass)");
+        QVERIFY(!seed(store).isEmpty());
+        const QString into = m_dir.filePath(QStringLiteral("elsewhere"));
+        auto made = CaseCache::make(store.session(), TestStore::kPassword, QStringLiteral("26-0300"), kPurpose, into);
+        QVERIFY2(made.has_value(), qPrintable(alpr::test::errorText(made)));
+        // Another server store where the same account name and password exist: the cache opens, the server does not
+        // know it.
+        TestStore another;
+        auto returned = CaseCache::giveBack(another.session(), TestStore::kPassword, into);
+        QVERIFY(!returned.has_value());
+        QCOMPARE(returned.error().code, ErrorCode::InvalidInput);
+        QVERIFY(returned.error().message.contains(QLatin1String("not made from this store")));
+        QVERIFY(Session::storeExists(into));
+        QCOMPARE(records(another.session().database(), QStringLiteral("case.cache.access")).size(), 0);
+        // A store that is not a cache is refused as such.
+        auto notACache = CaseCache::giveBack(store.session(), TestStore::kPassword, another.directory());
+        QVERIFY(!notACache.has_value());
+        QCOMPARE(notACache.error().code, ErrorCode::InvalidInput);
+        // Home again, it goes back.
+        auto home = CaseCache::giveBack(store.session(), TestStore::kPassword, into);
+        QVERIFY2(home.has_value(), qPrintable(alpr::test::errorText(home)));
+        QVERIFY(home->records > 0);
+        QVERIFY(!QDir(into).exists());
     }
 };
 
